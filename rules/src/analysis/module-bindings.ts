@@ -1,0 +1,197 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+export type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** Packages that are the same API as a core module under another name. */
+const moduleAliases: Record<string, string> = {
+  'readable-stream': 'stream',
+  'fs/promises': 'fs/promises',
+};
+
+/** Names that reach the same function by another path. */
+const nameAliases: Record<string, string> = {
+  'fs.promises': 'fs/promises',
+  'stream.promises': 'stream/promises',
+  'stream.Stream': 'stream',
+  'stream.default': 'stream',
+};
+
+export function canonicalModuleName(specifier: string): string {
+  const bare = specifier.startsWith('node:') ? specifier.slice('node:'.length) : specifier;
+  return moduleAliases[bare] ?? bare;
+}
+
+function canonicalName(name: string): string {
+  for (const [from, to] of Object.entries(nameAliases)) {
+    if (name === from || name.startsWith(`${from}.`)) return to + name.slice(from.length);
+  }
+  return name;
+}
+
+/** Globals whose members we know (`process.stdout`). */
+const knownGlobals = new Set(['process']);
+
+/** The property name of `a.b` or `a['b']`, when it is static. */
+export function propertyName(node: TSESTree.MemberExpression): string | null {
+  if (!node.computed && node.property.type === AST_NODE_TYPES.Identifier) return node.property.name;
+  if (node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === 'string') {
+    return node.property.value;
+  }
+  return null;
+}
+
+/** Strips wrappers that do not change the value: parentheses are not nodes, these are. */
+export function skipTransparent(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.type === AST_NODE_TYPES.TSAsExpression ||
+    current.type === AST_NODE_TYPES.TSNonNullExpression ||
+    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    current.type === AST_NODE_TYPES.TSTypeAssertion ||
+    current.type === AST_NODE_TYPES.ChainExpression
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+export function findVariableOf(
+  sourceCode: SourceCode,
+  identifier: TSESTree.Identifier,
+): TSESLint.Scope.Variable | null {
+  return ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+}
+
+/** A variable that is written once, where it is declared. */
+export function isSingleAssignment(variable: TSESLint.Scope.Variable): boolean {
+  return variable.defs.length === 1 && !variable.references.some((ref) => ref.isWrite() && !ref.init);
+}
+
+/**
+ * The module path a value comes from, such as `fs.createReadStream` or `stream/promises.pipeline`,
+ * followed through `require`, `import`, `node:` prefixes, renames, destructuring and aliases.
+ */
+export function resolveQualifiedName(
+  sourceCode: SourceCode,
+  node: TSESTree.Node,
+  seen: Set<TSESTree.Node> = new Set(),
+): string | null {
+  if (seen.has(node)) return null;
+  seen.add(node);
+  const target = skipTransparent(node);
+  switch (target.type) {
+    case AST_NODE_TYPES.Identifier:
+      return resolveIdentifier(sourceCode, target, seen);
+    case AST_NODE_TYPES.MemberExpression: {
+      const property = propertyName(target);
+      const base = property && resolveQualifiedName(sourceCode, target.object, seen);
+      return base ? canonicalName(`${base}.${property}`) : null;
+    }
+    case AST_NODE_TYPES.CallExpression:
+      return resolveCall(sourceCode, target, seen);
+    case AST_NODE_TYPES.AwaitExpression:
+      return target.argument.type === AST_NODE_TYPES.ImportExpression
+        ? moduleOfSource(target.argument.source)
+        : null;
+    case AST_NODE_TYPES.TSQualifiedName: {
+      const base =
+        target.left.type === AST_NODE_TYPES.Identifier && target.left.name === 'NodeJS'
+          ? 'NodeJS'
+          : resolveQualifiedName(sourceCode, target.left, seen);
+      return base ? canonicalName(`${base}.${target.right.name}`) : null;
+    }
+    default:
+      return null;
+  }
+}
+
+function moduleOfSource(source: TSESTree.Node): string | null {
+  return source.type === AST_NODE_TYPES.Literal && typeof source.value === 'string'
+    ? canonicalModuleName(source.value)
+    : null;
+}
+
+function resolveCall(
+  sourceCode: SourceCode,
+  call: TSESTree.CallExpression,
+  seen: Set<TSESTree.Node>,
+): string | null {
+  const [first] = call.arguments;
+  if (call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === 'require' && first) {
+    return moduleOfSource(first);
+  }
+  // `promisify(stream.pipeline)` is the promise form of the same function.
+  if (first && resolveQualifiedName(sourceCode, call.callee, seen) === 'util.promisify') {
+    const wrapped = resolveQualifiedName(sourceCode, first, seen);
+    if (wrapped === 'stream.pipeline' || wrapped === 'stream.finished') {
+      return wrapped.replace('stream.', 'stream/promises.');
+    }
+  }
+  return null;
+}
+
+function resolveIdentifier(
+  sourceCode: SourceCode,
+  identifier: TSESTree.Identifier,
+  seen: Set<TSESTree.Node>,
+): string | null {
+  const variable = findVariableOf(sourceCode, identifier);
+  if (!variable || variable.defs.length === 0) {
+    return knownGlobals.has(identifier.name) ? identifier.name : null;
+  }
+  if (!isSingleAssignment(variable)) return null;
+  const definition = variable.defs[0];
+  if (definition.type === 'ImportBinding') return resolveImport(definition.node);
+  if (definition.type !== 'Variable' || !definition.node.init) return null;
+  const base = resolveQualifiedName(sourceCode, definition.node.init, seen);
+  if (!base) return null;
+  const path = destructuringPath(definition.name, definition.node.id);
+  return path ? canonicalName([base, ...path].join('.')) : null;
+}
+
+function resolveImport(
+  specifier: TSESTree.ImportClause | TSESTree.TSImportEqualsDeclaration,
+): string | null {
+  if (specifier.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+    const reference = specifier.moduleReference;
+    return reference.type === AST_NODE_TYPES.TSExternalModuleReference
+      ? moduleOfSource(reference.expression)
+      : null;
+  }
+  const declaration = specifier.parent;
+  const moduleName = declaration.source && moduleOfSource(declaration.source);
+  if (!moduleName) return null;
+  if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) return moduleName;
+  const imported =
+    specifier.imported.type === AST_NODE_TYPES.Identifier
+      ? specifier.imported.name
+      : String(specifier.imported.value);
+  return imported === 'default' ? moduleName : canonicalName(`${moduleName}.${imported}`);
+}
+
+/**
+ * The property keys from the root of a destructuring pattern down to `name`:
+ * `const { promises: { open } } = fs` gives `['promises', 'open']`. Null for array patterns.
+ */
+function destructuringPath(name: TSESTree.Node, root: TSESTree.Node): string[] | null {
+  const path: string[] = [];
+  let current: TSESTree.Node = name;
+  while (current !== root) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (!parent) return null;
+    if (parent.type === AST_NODE_TYPES.Property) {
+      if (parent.value !== current) return null;
+      const key = parent.key;
+      if (parent.computed && key.type !== AST_NODE_TYPES.Literal) return null;
+      if (key.type === AST_NODE_TYPES.Identifier) path.unshift(key.name);
+      else if (key.type === AST_NODE_TYPES.Literal) path.unshift(String(key.value));
+      else return null;
+    } else if (parent.type === AST_NODE_TYPES.AssignmentPattern) {
+      if (parent.left !== current) return null;
+    } else if (parent.type !== AST_NODE_TYPES.ObjectPattern) {
+      return null;
+    }
+    current = parent;
+  }
+  return path;
+}

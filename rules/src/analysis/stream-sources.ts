@@ -1,0 +1,426 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  findVariableOf,
+  isSingleAssignment,
+  propertyName,
+  resolveQualifiedName,
+  skipTransparent,
+  type SourceCode,
+} from './module-bindings.js';
+import { streamKindOfType, typeServicesOf } from './stream-types.js';
+
+export type StreamKind = 'readable' | 'writable' | 'duplex';
+
+export function isReadableKind(kind: StreamKind | null): boolean {
+  return kind === 'readable' || kind === 'duplex';
+}
+
+export function isWritableKind(kind: StreamKind | null): boolean {
+  return kind === 'writable' || kind === 'duplex';
+}
+
+export interface StreamCreation {
+  kind: StreamKind;
+  /** What created it, for messages: `fs.createReadStream`, `new Transform`. */
+  factory: string;
+  /**
+   * Streams that only fail when used as streams: a cipher driven by `update()`/`final()` throws
+   * instead, and a hash never fails at all.
+   */
+  failsOnlyAsStream: boolean;
+  /** Whether an unhandled failure is worth a report at all. */
+  canFail: boolean;
+}
+
+const transformFactories = [
+  'zlib.createGzip',
+  'zlib.createGunzip',
+  'zlib.createDeflate',
+  'zlib.createInflate',
+  'zlib.createDeflateRaw',
+  'zlib.createInflateRaw',
+  'zlib.createUnzip',
+  'zlib.createBrotliCompress',
+  'zlib.createBrotliDecompress',
+  'zlib.createZstdCompress',
+  'zlib.createZstdDecompress',
+];
+
+const factoryKinds: Record<string, StreamKind> = {
+  'fs.createReadStream': 'readable',
+  'fs.createWriteStream': 'writable',
+  'net.connect': 'duplex',
+  'net.createConnection': 'duplex',
+  'tls.connect': 'duplex',
+  'http.request': 'writable',
+  'http.get': 'writable',
+  'https.request': 'writable',
+  'https.get': 'writable',
+  'stream.Readable.from': 'readable',
+  'stream.Readable.fromWeb': 'readable',
+  'stream.Writable.fromWeb': 'writable',
+  'stream.Duplex.from': 'duplex',
+  'stream.Duplex.fromWeb': 'duplex',
+  'stream.compose': 'duplex',
+  ...Object.fromEntries(transformFactories.map((name) => [name, 'duplex' as const])),
+};
+
+const cipherFactories = new Set(['crypto.createCipheriv', 'crypto.createDecipheriv']);
+const digestFactories = new Set(['crypto.createHash', 'crypto.createHmac']);
+
+export const streamClassKinds: Record<string, StreamKind> = {
+  'stream.Readable': 'readable',
+  'stream.Writable': 'writable',
+  'stream.Duplex': 'duplex',
+  'stream.Transform': 'duplex',
+  'stream.PassThrough': 'duplex',
+  'net.Socket': 'duplex',
+  'tls.TLSSocket': 'duplex',
+};
+
+/** Values that are streams without being created here. */
+const wellKnownStreams: Record<string, StreamKind> = {
+  'process.stdin': 'readable',
+  'process.stdout': 'writable',
+  'process.stderr': 'writable',
+};
+
+const childProcessFactories = new Set([
+  'child_process.spawn',
+  'child_process.exec',
+  'child_process.execFile',
+  'child_process.fork',
+]);
+
+const childStreamKinds: Record<string, StreamKind> = {
+  stdin: 'writable',
+  stdout: 'readable',
+  stderr: 'readable',
+};
+
+/** A call or `new` that makes a fresh stream: nobody else has listened to it yet. */
+export function streamCreationOf(
+  sourceCode: SourceCode,
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+): StreamCreation | null {
+  if (node.type === AST_NODE_TYPES.NewExpression) {
+    const kind = streamClassKindOf(sourceCode, node.callee, new Set());
+    if (kind) return { kind, factory: `new ${calleeText(sourceCode, node)}`, failsOnlyAsStream: false, canFail: true };
+    const services = typeServicesOf(sourceCode);
+    const typed = services && streamKindOfType(services, node);
+    return typed ? { kind: typed, factory: `new ${calleeText(sourceCode, node)}`, failsOnlyAsStream: false, canFail: true } : null;
+  }
+  const name = resolveQualifiedName(sourceCode, node.callee);
+  if (!name) return fileHandleStream(sourceCode, node);
+  const factory = name.replace(/^stream\./, '');
+  if (factoryKinds[name]) return { kind: factoryKinds[name], factory, failsOnlyAsStream: false, canFail: true };
+  if (cipherFactories.has(name)) return { kind: 'duplex', factory, failsOnlyAsStream: true, canFail: true };
+  if (digestFactories.has(name)) return { kind: 'duplex', factory, failsOnlyAsStream: true, canFail: false };
+  return null;
+}
+
+function calleeText(sourceCode: SourceCode, node: TSESTree.NewExpression): string {
+  return sourceCode.getText(node.callee);
+}
+
+/** `handle.createReadStream()` where `handle` is `await fs.promises.open(…)`. */
+function fileHandleStream(sourceCode: SourceCode, call: TSESTree.CallExpression): StreamCreation | null {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const method = propertyName(callee);
+  if (method !== 'createReadStream' && method !== 'createWriteStream') return null;
+  const handle = initializerOf(sourceCode, callee.object);
+  const opened =
+    handle?.type === AST_NODE_TYPES.AwaitExpression ? skipTransparent(handle.argument) : null;
+  if (opened?.type !== AST_NODE_TYPES.CallExpression) return null;
+  if (resolveQualifiedName(sourceCode, opened.callee) !== 'fs/promises.open') return null;
+  const kind = method === 'createReadStream' ? 'readable' : 'writable';
+  return { kind, factory: `FileHandle.${method}`, failsOnlyAsStream: false, canFail: true };
+}
+
+/** The expression a const-like variable was initialised with. */
+export function initializerOf(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.Expression | null {
+  const target = skipTransparent(node);
+  if (target.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = findVariableOf(sourceCode, target);
+  if (!variable || !isSingleAssignment(variable)) return null;
+  const definition = variable.defs[0];
+  if (definition.type !== 'Variable' || definition.node.id !== definition.name) return null;
+  return definition.node.init;
+}
+
+/** The stream kind of a class: a core stream class, or a class of this file that extends one. */
+export function streamClassKindOf(
+  sourceCode: SourceCode,
+  node: TSESTree.Node,
+  seen: Set<TSESTree.Node>,
+): StreamKind | null {
+  if (seen.has(node)) return null;
+  seen.add(node);
+  const name = resolveQualifiedName(sourceCode, node);
+  if (name) return streamClassKinds[name] ?? null;
+  const target = skipTransparent(node);
+  if (target.type === AST_NODE_TYPES.ClassExpression || target.type === AST_NODE_TYPES.ClassDeclaration) {
+    return target.superClass ? streamClassKindOf(sourceCode, target.superClass, seen) : null;
+  }
+  if (target.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = findVariableOf(sourceCode, target);
+  const definition = variable && isSingleAssignment(variable) ? variable.defs[0] : null;
+  if (definition?.type === 'ClassName') return streamClassKindOf(sourceCode, definition.node, seen);
+  if (definition?.type === 'Variable' && definition.node.init) {
+    return streamClassKindOf(sourceCode, definition.node.init, seen);
+  }
+  return null;
+}
+
+/** Whether a class declaration or expression is a stream implementation. */
+export function classStreamKind(
+  sourceCode: SourceCode,
+  node: TSESTree.ClassDeclaration | TSESTree.ClassExpression,
+): StreamKind | null {
+  return node.superClass ? streamClassKindOf(sourceCode, node.superClass, new Set()) : null;
+}
+
+/**
+ * What kind of stream an expression holds, or null when nothing shows it is one: created here,
+ * a well-known stream, a conventional parameter, a type annotation, or a checked type.
+ */
+export function streamKindOf(sourceCode: SourceCode, node: TSESTree.Node): StreamKind | null {
+  return syntacticStreamKindOf(sourceCode, node, new Set()) ?? typedStreamKindOf(sourceCode, node);
+}
+
+function typedStreamKindOf(sourceCode: SourceCode, node: TSESTree.Node): StreamKind | null {
+  const services = typeServicesOf(sourceCode);
+  return services ? streamKindOfType(services, node) : null;
+}
+
+function syntacticStreamKindOf(
+  sourceCode: SourceCode,
+  node: TSESTree.Node,
+  seen: Set<TSESTree.Node>,
+): StreamKind | null {
+  if (seen.has(node)) return null;
+  seen.add(node);
+  const target = skipTransparent(node);
+  switch (target.type) {
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+      return streamCreationOf(sourceCode, target)?.kind ?? pipeResultKind(sourceCode, target, seen);
+    case AST_NODE_TYPES.MemberExpression:
+      return memberStreamKind(sourceCode, target);
+    case AST_NODE_TYPES.Identifier:
+      return identifierStreamKind(sourceCode, target, seen);
+    case AST_NODE_TYPES.AwaitExpression:
+      return null;
+    default:
+      return null;
+  }
+}
+
+/** `a.pipe(b)` is `b`; `s.on(…)` is `s`. */
+function pipeResultKind(
+  sourceCode: SourceCode,
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  seen: Set<TSESTree.Node>,
+): StreamKind | null {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return null;
+  const callee = skipTransparent(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const method = propertyName(callee);
+  if (method === 'pipe' && node.arguments[0]) {
+    return syntacticStreamKindOf(sourceCode, node.arguments[0], seen);
+  }
+  if (method && sameStreamMethods.has(method)) return syntacticStreamKindOf(sourceCode, callee.object, seen);
+  return null;
+}
+
+/** Methods of a stream that return the stream itself, so calls can be chained. */
+export const sameStreamMethods = new Set([
+  'on',
+  'once',
+  'addListener',
+  'prependListener',
+  'prependOnceListener',
+  'off',
+  'removeListener',
+  'removeAllListeners',
+  'setMaxListeners',
+  'setEncoding',
+  'setDefaultEncoding',
+  'pause',
+  'resume',
+  'setTimeout',
+  'setNoDelay',
+  'setKeepAlive',
+  'ref',
+  'unref',
+  'destroy',
+  'end',
+  'wrap',
+  'unpipe',
+]);
+
+function memberStreamKind(sourceCode: SourceCode, node: TSESTree.MemberExpression): StreamKind | null {
+  const name = resolveQualifiedName(sourceCode, node);
+  if (name && wellKnownStreams[name]) return wellKnownStreams[name];
+  const property = propertyName(node);
+  if (!property || !childStreamKinds[property]) return null;
+  const child = skipTransparent(node.object);
+  const spawnCall = child.type === AST_NODE_TYPES.CallExpression ? child : initializerOf(sourceCode, child);
+  if (spawnCall?.type !== AST_NODE_TYPES.CallExpression) return null;
+  const factory = resolveQualifiedName(sourceCode, spawnCall.callee);
+  return factory && childProcessFactories.has(factory) ? childStreamKinds[property] : null;
+}
+
+function identifierStreamKind(
+  sourceCode: SourceCode,
+  identifier: TSESTree.Identifier,
+  seen: Set<TSESTree.Node>,
+): StreamKind | null {
+  const variable = findVariableOf(sourceCode, identifier);
+  if (!variable || variable.defs.length !== 1) return null;
+  const definition = variable.defs[0];
+  if (definition.type === 'Parameter') {
+    return annotatedStreamKind(sourceCode, definition.name) ?? conventionalParameter(sourceCode, definition.name)?.kind ?? null;
+  }
+  if (definition.type !== 'Variable' || definition.node.id !== definition.name) return null;
+  const annotated = annotatedStreamKind(sourceCode, definition.name);
+  if (annotated) return annotated;
+  return isSingleAssignment(variable) && definition.node.init
+    ? syntacticStreamKindOf(sourceCode, definition.node.init, seen)
+    : null;
+}
+
+/** `s: Readable`, `res: http.ServerResponse`, `input: NodeJS.ReadableStream`. */
+function annotatedStreamKind(sourceCode: SourceCode, name: TSESTree.Node): StreamKind | null {
+  if (name.type !== AST_NODE_TYPES.Identifier || !name.typeAnnotation) return null;
+  const type = name.typeAnnotation.typeAnnotation;
+  if (type.type !== AST_NODE_TYPES.TSTypeReference) return null;
+  const qualified = resolveQualifiedName(sourceCode, type.typeName);
+  if (!qualified) return null;
+  return annotationKinds[qualified] ?? null;
+}
+
+const annotationKinds: Record<string, StreamKind> = {
+  ...streamClassKinds,
+  'NodeJS.ReadableStream': 'readable',
+  'NodeJS.WritableStream': 'writable',
+  'NodeJS.ReadWriteStream': 'duplex',
+  'http.IncomingMessage': 'readable',
+  'http.ServerResponse': 'writable',
+  'http.ClientRequest': 'writable',
+  'fs.ReadStream': 'readable',
+  'fs.WriteStream': 'writable',
+};
+
+export interface ConventionalParameter {
+  kind: StreamKind;
+  /** A socket handed to a net or tls server's connection listener: nobody guards its errors. */
+  acceptedSocket: boolean;
+}
+
+const serverFactories: Record<string, 'http' | 'net'> = {
+  'http.createServer': 'http',
+  'https.createServer': 'http',
+  'net.createServer': 'net',
+  'tls.createServer': 'net',
+};
+
+const serverClasses: Record<string, 'http' | 'net'> = {
+  'http.Server': 'http',
+  'https.Server': 'http',
+  'net.Server': 'net',
+  'tls.Server': 'net',
+};
+
+const serverEventParameters: Record<'http' | 'net', Record<string, (StreamKind | null)[]>> = {
+  http: { request: ['readable', 'writable'], upgrade: ['readable', 'duplex'], connect: ['readable', 'duplex'] },
+  net: { connection: ['duplex'], secureConnection: ['duplex'] },
+};
+
+/**
+ * Parameters that are streams by convention: `(req, res)` of an http server's request listener,
+ * the socket of a net or tls server's connection listener.
+ */
+export function conventionalParameter(
+  sourceCode: SourceCode,
+  parameter: TSESTree.Node,
+): ConventionalParameter | null {
+  const fn = parameter.parent;
+  if (!fn || !isFunction(fn)) return null;
+  const index = fn.params.indexOf(parameter as TSESTree.Parameter);
+  if (index < 0) return null;
+  for (const listenerOf of listenerSites(sourceCode, fn)) {
+    const kinds = listenerParameterKinds(sourceCode, listenerOf);
+    const kind = kinds?.params[index];
+    if (kind) return { kind, acceptedSocket: kinds.server === 'net' };
+  }
+  return null;
+}
+
+type FunctionNode =
+  | TSESTree.FunctionExpression
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionDeclaration;
+
+export function isFunction(node: TSESTree.Node): node is FunctionNode {
+  return (
+    node.type === AST_NODE_TYPES.FunctionExpression ||
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node.type === AST_NODE_TYPES.FunctionDeclaration
+  );
+}
+
+/** The calls a function is handed to as an argument: inline, or by the name it is declared under. */
+function listenerSites(sourceCode: SourceCode, fn: FunctionNode): TSESTree.CallExpression[] {
+  if (fn.parent?.type === AST_NODE_TYPES.CallExpression && fn.parent.arguments.includes(fn as TSESTree.Expression)) {
+    return [fn.parent];
+  }
+  const variables: TSESLint.Scope.Variable[] =
+    fn.type === AST_NODE_TYPES.FunctionDeclaration
+      ? [...sourceCode.getDeclaredVariables(fn)]
+      : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator
+        ? [...sourceCode.getDeclaredVariables(fn.parent)]
+        : [];
+  const sites: TSESTree.CallExpression[] = [];
+  for (const reference of variables.flatMap((variable) => variable.references)) {
+    const parent = reference.identifier.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(reference.identifier as TSESTree.Expression)) {
+      sites.push(parent);
+    }
+  }
+  return sites;
+}
+
+function listenerParameterKinds(
+  sourceCode: SourceCode,
+  call: TSESTree.CallExpression,
+): { server: 'http' | 'net'; params: (StreamKind | null)[] } | null {
+  const factory = resolveQualifiedName(sourceCode, call.callee);
+  const server = factory ? serverFactories[factory] : undefined;
+  if (server) return { server, params: server === 'http' ? ['readable', 'writable'] : ['duplex'] };
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const method = propertyName(callee);
+  const [event] = call.arguments;
+  if (!method || !['on', 'once', 'addListener', 'prependListener'].includes(method)) return null;
+  if (event?.type !== AST_NODE_TYPES.Literal || typeof event.value !== 'string') return null;
+  const receiverServer = serverKindOf(sourceCode, callee.object);
+  const params = receiverServer && serverEventParameters[receiverServer][event.value];
+  return receiverServer && params ? { server: receiverServer, params } : null;
+}
+
+function serverKindOf(sourceCode: SourceCode, node: TSESTree.Node): 'http' | 'net' | null {
+  const target = skipTransparent(node);
+  const value =
+    target.type === AST_NODE_TYPES.Identifier ? initializerOf(sourceCode, target) : target;
+  if (value?.type === AST_NODE_TYPES.CallExpression) {
+    const name = resolveQualifiedName(sourceCode, value.callee);
+    return (name && serverFactories[name]) || null;
+  }
+  if (value?.type === AST_NODE_TYPES.NewExpression) {
+    const name = resolveQualifiedName(sourceCode, value.callee);
+    return (name && serverClasses[name]) || null;
+  }
+  return null;
+}

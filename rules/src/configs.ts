@@ -1,0 +1,22 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import type { NodeStreamsDocs } from './create-rule.js';
+import { rules } from './rules/index.js';
+
+export type ConfigName = 'recommended' | 'strict' | 'all';
+
+const configRank: Record<ConfigName, number> = { recommended: 0, strict: 1, all: 2 };
+
+/** The rules a config turns on: each config includes the ones before it. */
+export function rulesOf(config: ConfigName): string[] {
+  return Object.entries(rules)
+    .filter(([, rule]) => {
+      const docs = rule.meta.docs as NodeStreamsDocs;
+      const smallest: ConfigName = docs.recommended ?? 'all';
+      return configRank[smallest] <= configRank[config];
+    })
+    .map(([name]) => name);
+}
+
+export function configRules(config: ConfigName): TSESLint.FlatConfig.Rules {
+  return Object.fromEntries(rulesOf(config).map((name) => [`node-streams/${name}`, 'error' as const]));
+}

@@ -1,0 +1,153 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  conventionalParameter,
+  followStream,
+  followVariable,
+  isPipeCall,
+  isStreamPipeChain,
+  pipeChainOf,
+  streamCreationOf,
+  type SourceCode,
+  type StreamFate,
+} from '../analysis/index.js';
+import { createRule } from '../create-rule.js';
+import { pipelineFormsFor, rewriteAsPipeline } from '../fixes/pipeline-rewrite.js';
+import { indentOf, indentUnit } from '../fixes/source-text.js';
+
+type MessageIds =
+  | 'unhandled'
+  | 'unhandledPiped'
+  | 'unhandledSocket'
+  | 'addErrorListener'
+  | 'convertToPipeline'
+  | 'convertToAwaitPipeline';
+
+const errorHandler = `(error) => console.error(error)`;
+
+export default createRule<[], MessageIds>({
+  name: 'no-unhandled-error',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: "Require an 'error' listener on streams created here, so that a failure does not crash the process",
+      level: 'intermediate',
+      topic: 'error handling',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    messages: {
+      unhandled:
+        "The stream from {{factory}} has no 'error' listener: when it fails, the error is thrown and the process crashes.",
+      unhandledPiped:
+        "The stream from {{factory}} is piped with no 'error' listener: .pipe() does not forward errors, so a failure crashes the process.",
+      unhandledSocket:
+        "The accepted socket '{{name}}' has no 'error' listener: a reset connection (ECONNRESET) crashes the process.",
+      addErrorListener: "Add an 'error' listener.",
+      convertToPipeline: 'Rewrite the chain with pipeline(…, callback), which handles every error and cleans up.',
+      convertToAwaitPipeline: 'Rewrite the chain with await pipeline(…) from node:stream/promises.',
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const sourceCode = context.sourceCode;
+
+    function checkCreation(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
+      const creation = streamCreationOf(sourceCode, node);
+      if (!creation?.canFail) return;
+      const fate = followStream(sourceCode, node);
+      if (fate.errorHandled || fate.escapes) return;
+      if (creation.failsOnlyAsStream && !fate.usedAsStream) return;
+      const piped = fate.pipeSources.length + fate.pipeDestinations.length > 0;
+      context.report({
+        node,
+        messageId: piped ? 'unhandledPiped' : 'unhandled',
+        data: { factory: `${creation.factory}(…)` },
+        suggest: [...listenerSuggestion(sourceCode, node), ...pipelineSuggestions(sourceCode, fate)],
+      });
+    }
+
+    function checkAcceptedSockets(fn: TSESTree.FunctionLike): void {
+      for (const parameter of fn.params) {
+        if (parameter.type !== AST_NODE_TYPES.Identifier) continue;
+        if (!conventionalParameter(sourceCode, parameter)?.acceptedSocket) continue;
+        const variable = sourceCode.getDeclaredVariables(fn).find((each) => each.name === parameter.name);
+        if (!variable) continue;
+        const fate = followVariable(sourceCode, variable);
+        if (fate.errorHandled || fate.escapes) continue;
+        context.report({
+          node: parameter,
+          messageId: 'unhandledSocket',
+          data: { name: parameter.name },
+          suggest: socketListenerSuggestion(sourceCode, fn, parameter.name),
+        });
+      }
+    }
+
+    return {
+      CallExpression: checkCreation,
+      NewExpression: checkCreation,
+      ArrowFunctionExpression: checkAcceptedSockets,
+      FunctionExpression: checkAcceptedSockets,
+      FunctionDeclaration: checkAcceptedSockets,
+    };
+  },
+});
+
+type Suggestion = TSESLint.SuggestionReportDescriptor<MessageIds>;
+
+/** Adds the listener right after the declaration, or chained on the creation itself. */
+function listenerSuggestion(sourceCode: SourceCode, node: TSESTree.CallExpression | TSESTree.NewExpression): Suggestion[] {
+  const declarator = node.parent;
+  const declaration = declarator?.parent;
+  if (
+    declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
+    declarator.id.type === AST_NODE_TYPES.Identifier &&
+    declaration?.type === AST_NODE_TYPES.VariableDeclaration &&
+    declaration.declarations.length === 1 &&
+    !declaration.parent?.type.startsWith('For')
+  ) {
+    const name = declarator.id.name;
+    const indent = indentOf(sourceCode, declaration);
+    return [
+      {
+        messageId: 'addErrorListener',
+        fix: (fixer) => fixer.insertTextAfter(declaration, `\n${indent}${name}.on('error', ${errorHandler});`),
+      },
+    ];
+  }
+  const text = sourceCode.getText(node);
+  // `new PassThrough` without parentheses would swallow the chained call into the `new`.
+  const receiver = node.type === AST_NODE_TYPES.NewExpression && !text.endsWith(')') ? `(${text})` : text;
+  return [
+    {
+      messageId: 'addErrorListener',
+      fix: (fixer) => fixer.replaceText(node, `${receiver}.on('error', ${errorHandler})`),
+    },
+  ];
+}
+
+function socketListenerSuggestion(sourceCode: SourceCode, fn: TSESTree.FunctionLike, name: string): Suggestion[] {
+  const body = fn.body;
+  if (body?.type !== AST_NODE_TYPES.BlockStatement) return [];
+  const first = body.body[0];
+  const indent = first ? indentOf(sourceCode, first) : indentOf(sourceCode, fn) + indentUnit(sourceCode);
+  const openBrace = sourceCode.getFirstToken(body)!;
+  return [
+    {
+      messageId: 'addErrorListener',
+      fix: (fixer) => fixer.insertTextAfter(openBrace, `\n${indent}${name}.on('error', ${errorHandler});`),
+    },
+  ];
+}
+
+function pipelineSuggestions(sourceCode: SourceCode, fate: StreamFate): Suggestion[] {
+  const pipeCall = [...fate.pipeSources, ...fate.pipeDestinations].find((call) => isPipeCall(call));
+  if (!pipeCall) return [];
+  const chain = pipeChainOf(pipeCall);
+  if (!isStreamPipeChain(sourceCode, chain)) return [];
+  return pipelineFormsFor(sourceCode, chain).map((form) => ({
+    messageId: form === 'await' ? 'convertToAwaitPipeline' : 'convertToPipeline',
+    fix: (fixer) => rewriteAsPipeline(sourceCode, fixer, chain, form),
+  }));
+}

@@ -1,0 +1,68 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import {
+  findVariableOf,
+  followStream,
+  followVariable,
+  isPipeCall,
+  isStreamPipeChain,
+  outermostPipeCall,
+  pipeChainOf,
+  skipTransparent,
+  type SourceCode,
+} from '../analysis/index.js';
+import { createRule } from '../create-rule.js';
+import { pipelineFormsFor, rewriteAsPipeline } from '../fixes/pipeline-rewrite.js';
+
+type MessageIds = 'preferPipeline' | 'convertToPipeline' | 'convertToAwaitPipeline';
+
+export default createRule<[], MessageIds>({
+  name: 'prefer-pipeline',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Prefer pipeline() to .pipe() chains, which neither forward errors nor clean up',
+      level: 'expert',
+      topic: 'advanced piping',
+      recommended: 'strict',
+    },
+    hasSuggestions: true,
+    messages: {
+      preferPipeline:
+        'When a stage of this .pipe() chain fails, the others are neither told nor destroyed: file descriptors and sockets leak. Use pipeline(), which forwards errors and cleans up every stage.',
+      convertToPipeline: 'Rewrite the chain with pipeline(…, callback).',
+      convertToAwaitPipeline: 'Rewrite the chain with await pipeline(…) from node:stream/promises.',
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const sourceCode = context.sourceCode;
+    return {
+      CallExpression(node) {
+        if (!isPipeCall(node) || outermostPipeCall(node) !== node) return;
+        const chain = pipeChainOf(node);
+        if (!isStreamPipeChain(sourceCode, chain)) return;
+        if (chain.stages.every((stage) => hasErrorListener(sourceCode, stage))) return;
+        const firstPipe = chain.pipeCalls[0].callee as TSESTree.MemberExpression;
+        context.report({
+          loc: { start: firstPipe.property.loc.start, end: chain.outermost.loc.end },
+          messageId: 'preferPipeline',
+          suggest: pipelineFormsFor(sourceCode, chain).map((form) => ({
+            messageId: form === 'await' ? 'convertToAwaitPipeline' : 'convertToPipeline',
+            fix: (fixer) => rewriteAsPipeline(sourceCode, fixer, chain, form),
+          })),
+        });
+      },
+    };
+  },
+});
+
+/** A chain whose every stage has its own 'error' listener is handled by hand, end to end. */
+function hasErrorListener(sourceCode: SourceCode, stage: TSESTree.Expression): boolean {
+  const target = skipTransparent(stage);
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariableOf(sourceCode, target);
+    if (variable) return followVariable(sourceCode, variable).errorHandled;
+  }
+  return followStream(sourceCode, stage).errorHandled;
+}

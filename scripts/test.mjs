@@ -1,0 +1,25 @@
+// Runs every test file under test/ (but the real-editor suite) with node's test runner.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const roots = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+const skipped = new Set(['node_modules', 'fixtures', 'e2e', 'workspace']);
+
+function findTests(directory) {
+  return readdirSync(directory).flatMap((name) => {
+    const path = join(directory, name);
+    if (statSync(path).isDirectory()) return skipped.has(name) ? [] : findTests(path);
+    return /\.test\.(ts|mjs|js)$/.test(name) ? [path] : [];
+  });
+}
+
+const files = (roots.length > 0 ? roots : ['test']).flatMap((root) =>
+  statSync(root).isDirectory() ? findTests(root) : [root],
+);
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-reporter=spec', ...files],
+  { stdio: 'inherit' },
+);
+process.exit(result.status ?? 1);
