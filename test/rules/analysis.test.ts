@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Linter } from 'eslint';
+import * as typescriptParser from '@typescript-eslint/parser';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { resolveQualifiedName, streamKindOf } from '../../rules/src/analysis/index.js';
+
+/**
+ * Runs the analysis on every `probe(expression)` of a snippet and returns its answers, in order:
+ * the qualified name and the stream kind of each probed expression.
+ */
+function probe(code: string, filename = 'probe.ts'): string[] {
+  const answers: string[] = [];
+  const probeRule: TSESLint.RuleModule<'answer'> = {
+    meta: { type: 'problem', messages: { answer: '{{answer}}' }, schema: [] },
+    defaultOptions: [],
+    create(context) {
+      return {
+        'CallExpression[callee.name="probe"]'(node: TSESTree.CallExpression) {
+          const target = node.arguments[0];
+          const name = resolveQualifiedName(context.sourceCode, target) ?? '-';
+          const kind = streamKindOf(context.sourceCode, target) ?? '-';
+          answers.push(`${name} ${kind}`);
+        },
+      };
+    },
+  };
+  const linter = new Linter({ configType: 'flat' });
+  const messages = linter.verify(
+    code,
+    [
+      {
+        files: ['**/*.ts', '**/*.js'],
+        languageOptions: { parser: typescriptParser as Linter.Parser },
+        plugins: { probe: { rules: { probe: probeRule as unknown as Linter.RuleModule } } },
+        rules: { 'probe/probe': 'error' },
+      },
+    ],
+    filename,
+  );
+  assert.deepEqual(messages.filter((message) => message.fatal), []);
+  return answers;
+}
+
+describe('resolving what a name refers to', () => {
+  it('follows require, renames, nested destructuring and node: prefixes', () => {
+    assert.deepEqual(
+      probe(`
+        const fs = require('node:fs');
+        const { createReadStream: open, promises: { open: openHandle } } = require('fs');
+        const zlib = require('zlib'), gzip = zlib.createGzip;
+        probe(fs.createWriteStream);
+        probe(open);
+        probe(openHandle);
+        probe(gzip);
+        probe(require('stream').Readable.from);
+      `),
+      [
+        'fs.createWriteStream -',
+        'fs.createReadStream -',
+        'fs/promises.open -',
+        'zlib.createGzip -',
+        'stream.Readable.from -',
+      ],
+    );
+  });
+
+  it('follows import forms, readable-stream, and stops at re-assigned or shadowed names', () => {
+    assert.deepEqual(
+      probe(`
+        import * as streams from 'node:stream';
+        import events, { once as waitFor } from 'events';
+        import { Transform } from 'readable-stream';
+        import zlib = require('zlib');
+        let later = streams.pipeline;
+        later = () => {};
+        probe(streams.promises.pipeline);
+        probe(events.on);
+        probe(waitFor);
+        probe(Transform);
+        probe(zlib.createGunzip);
+        probe(later);
+        function inner(streams: unknown) { probe(streams); }
+      `),
+      [
+        'stream/promises.pipeline -',
+        'events.on -',
+        'events.once -',
+        'stream.Transform -',
+        'zlib.createGunzip -',
+        '- -',
+        '- -',
+      ],
+    );
+  });
+});
+
+describe('knowing what is a stream without types', () => {
+  it('knows factories, classes of the file, well-known streams and child process pipes', () => {
+    assert.deepEqual(
+      probe(`
+        const fs = require('fs');
+        const { spawn } = require('child_process');
+        const { Duplex } = require('stream');
+        class Framer extends Duplex {}
+        const MyFramer = Framer;
+        const child = spawn('ls');
+        const input = fs.createReadStream('x');
+        probe(input);
+        probe(new MyFramer());
+        probe(process.stdout);
+        probe(child.stdout);
+        probe(child.stdin);
+        probe(input.pipe(fs.createWriteStream('y')));
+        probe(input.setEncoding('utf8'));
+        probe(fs.readFileSync('x'));
+      `),
+      [
+        '- readable',
+        '- duplex',
+        'process.stdout writable',
+        '- readable',
+        '- writable',
+        '- writable',
+        '- readable',
+        '- -',
+      ],
+    );
+  });
+
+  it('knows conventional parameters and annotations', () => {
+    assert.deepEqual(
+      probe(`
+        import http from 'node:http';
+        import net from 'node:net';
+        import type { Writable } from 'node:stream';
+        function onRequest(req, res) { probe(req); probe(res); }
+        http.createServer(onRequest);
+        const server = net.createServer();
+        server.on('connection', (socket) => probe(socket));
+        function save(out: Writable, other: NodeJS.ReadableStream, web: ReadableStream) {
+          probe(out); probe(other); probe(web);
+        }
+        app.get('/', (req, res) => probe(res));
+      `),
+      ['- readable', '- writable', '- duplex', '- writable', '- readable', '- -', '- -'],
+    );
+  });
+});
