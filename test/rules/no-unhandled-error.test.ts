@@ -106,6 +106,11 @@ ruleTester.run('no-unhandled-error', rule, {
       const fs = { createReadStream() { return null; } };
       fs.createReadStream('x');
     `,
+    // Fixed data cannot fail.
+    `
+      const { Readable } = require('stream');
+      Readable.from(['id,name\\n', '1,Ada\\n']).pipe(process.stdout);
+    `,
     // A Promise wrapper that rejects on error.
     `
       const fs = require('fs');
@@ -168,6 +173,39 @@ ruleTester.run('no-unhandled-error', rule, {
     `,
   ],
   invalid: [
+    {
+      // A generator can throw, and then the stream from Readable.from() fails.
+      code: `
+const { Readable } = require('stream');
+Readable.from(readRows()).pipe(process.stdout);
+`,
+      errors: [
+        {
+          messageId: 'unhandledPiped',
+          data: { factory: 'Readable.from(…)' },
+          line: 3,
+          column: 1,
+          suggestions: [
+            {
+              messageId: 'addErrorListener',
+              output: `
+const { Readable } = require('stream');
+Readable.from(readRows()).on('error', (error) => console.error(error)).pipe(process.stdout);
+`,
+            },
+            {
+              messageId: 'convertToPipeline',
+              output: `
+const { Readable, pipeline } = require('stream');
+pipeline(Readable.from(readRows()), process.stdout, (error) => {
+  if (error) console.error(error);
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       code: `
 const fs = require('fs');

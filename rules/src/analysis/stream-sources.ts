@@ -113,10 +113,23 @@ export function streamCreationOf(
   const name = resolveQualifiedName(sourceCode, node.callee);
   if (!name) return fileHandleStream(sourceCode, node);
   const factory = name.replace(/^stream\./, '');
-  if (factoryKinds[name]) return { kind: factoryKinds[name], factory, failsOnlyAsStream: false, canFail: true };
+  if (factoryKinds[name]) {
+    return { kind: factoryKinds[name], factory, failsOnlyAsStream: false, canFail: !isFixedData(name, node) };
+  }
   if (cipherFactories.has(name)) return { kind: 'duplex', factory, failsOnlyAsStream: true, canFail: true };
   if (digestFactories.has(name)) return { kind: 'duplex', factory, failsOnlyAsStream: true, canFail: false };
   return null;
+}
+
+/** `Readable.from(['a', 'b'])` reads fixed data: it has nothing that could fail. */
+function isFixedData(factory: string, call: TSESTree.CallExpression): boolean {
+  const source = call.arguments[0];
+  return (
+    factory === 'stream.Readable.from' &&
+    (source?.type === AST_NODE_TYPES.ArrayExpression ||
+      source?.type === AST_NODE_TYPES.Literal ||
+      source?.type === AST_NODE_TYPES.TemplateLiteral)
+  );
 }
 
 function calleeText(sourceCode: SourceCode, node: TSESTree.NewExpression): string {
