@@ -106,6 +106,28 @@ ruleTester.run('no-unhandled-error', rule, {
       const fs = { createReadStream() { return null; } };
       fs.createReadStream('x');
     `,
+    // Core streams with no implementation of their own have nothing that could fail.
+    `
+      const stream = require('stream');
+      const parseString = (string, parser) => {
+        const rs = new stream.Readable();
+        rs.push(string);
+        rs.push(null);
+        return rs.pipe(parser);
+      };
+    `,
+    `
+      const { PassThrough, Writable } = require('stream');
+      function collect(readStream, buffer, callback) {
+        const writeStream = new Writable();
+        writeStream._write = (chunk, encoding, cb) => { chunk.copy(buffer); cb(); };
+        writeStream.on('finish', callback);
+        readStream.on('error', callback);
+        readStream.pipe(writeStream);
+        const tee = new PassThrough({ highWaterMark: 1024 });
+        readStream.pipe(tee);
+      }
+    `,
     // Fixed data cannot fail.
     `
       const { Readable } = require('stream');
@@ -706,18 +728,77 @@ export async function tail(path) {
     {
       // `new` without parentheses gets wrapped before the listener is chained.
       code: `
-const { PassThrough } = require('stream');
-new PassThrough;
+const { Transform } = require('stream');
+class Parse extends Transform {
+  _transform(line, encoding, callback) { callback(null, JSON.parse(line)); }
+}
+new Parse;
 `,
       errors: [
         {
           messageId: 'unhandled',
+          line: 6,
+          column: 1,
           suggestions: [
             {
               messageId: 'addErrorListener',
               output: `
-const { PassThrough } = require('stream');
-(new PassThrough).on('error', (error) => console.error(error));
+const { Transform } = require('stream');
+class Parse extends Transform {
+  _transform(line, encoding, callback) { callback(null, JSON.parse(line)); }
+}
+(new Parse).on('error', (error) => console.error(error));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Options with an implementation can fail: the transform calls back with an error.
+      code: `
+const stream = require('node:stream');
+const parse = new stream.Transform({
+  readableObjectMode: true,
+  transform(line, encoding, callback) {
+    try { callback(null, JSON.parse(line)); } catch (error) { callback(error); }
+  },
+});
+process.stdin.pipe(parse);
+`,
+      errors: [
+        {
+          messageId: 'unhandledPiped',
+          line: 3,
+          column: 15,
+          suggestions: [
+            {
+              messageId: 'addErrorListener',
+              output: `
+const stream = require('node:stream');
+const parse = new stream.Transform({
+  readableObjectMode: true,
+  transform(line, encoding, callback) {
+    try { callback(null, JSON.parse(line)); } catch (error) { callback(error); }
+  },
+});
+parse.on('error', (error) => console.error(error));
+process.stdin.pipe(parse);
+`,
+            },
+            {
+              messageId: 'convertToPipeline',
+              output: `
+const stream = require('node:stream');
+const parse = new stream.Transform({
+  readableObjectMode: true,
+  transform(line, encoding, callback) {
+    try { callback(null, JSON.parse(line)); } catch (error) { callback(error); }
+  },
+});
+stream.pipeline(process.stdin, parse, (error) => {
+  if (error) console.error(error);
+});
 `,
             },
           ],

@@ -66,7 +66,7 @@ const factoryKinds: Record<string, StreamKind> = {
 };
 
 const cipherFactories = new Set(['crypto.createCipheriv', 'crypto.createDecipheriv']);
-const digestFactories = new Set(['crypto.createHash', 'crypto.createHmac']);
+export const digestFactories = new Set(['crypto.createHash', 'crypto.createHmac']);
 
 export const streamClassKinds: Record<string, StreamKind> = {
   'stream.Readable': 'readable',
@@ -104,11 +104,12 @@ export function streamCreationOf(
   node: TSESTree.CallExpression | TSESTree.NewExpression,
 ): StreamCreation | null {
   if (node.type === AST_NODE_TYPES.NewExpression) {
+    const factory = `new ${calleeText(sourceCode, node)}`;
     const kind = streamClassKindOf(sourceCode, node.callee, new Set());
-    if (kind) return { kind, factory: `new ${calleeText(sourceCode, node)}`, failsOnlyAsStream: false, canFail: true };
+    if (kind) return { kind, factory, failsOnlyAsStream: false, canFail: !isInertCoreStream(sourceCode, node) };
     const services = typeServicesOf(sourceCode);
     const typed = services && streamKindOfType(services, node);
-    return typed ? { kind: typed, factory: `new ${calleeText(sourceCode, node)}`, failsOnlyAsStream: false, canFail: true } : null;
+    return typed ? { kind: typed, factory, failsOnlyAsStream: false, canFail: true } : null;
   }
   const name = resolveQualifiedName(sourceCode, node.callee);
   if (!name) return fileHandleStream(sourceCode, node);
@@ -119,6 +120,29 @@ export function streamCreationOf(
   if (cipherFactories.has(name)) return { kind: 'duplex', factory, failsOnlyAsStream: true, canFail: true };
   if (digestFactories.has(name)) return { kind: 'duplex', factory, failsOnlyAsStream: true, canFail: false };
   return null;
+}
+
+/**
+ * `new PassThrough()`, or `new Readable({ highWaterMark })` fed by `push()`: a core stream class
+ * given no implementation of its own has no I/O and no code that could fail.
+ */
+function isInertCoreStream(sourceCode: SourceCode, node: TSESTree.NewExpression): boolean {
+  const className = resolveQualifiedName(sourceCode, node.callee);
+  if (!className || !streamClassKinds[className] || className.startsWith('net.') || className.startsWith('tls.')) {
+    return false;
+  }
+  return node.arguments.every(
+    (argument) =>
+      argument.type === AST_NODE_TYPES.ObjectExpression &&
+      argument.properties.every(
+        (property) =>
+          property.type === AST_NODE_TYPES.Property &&
+          !property.method &&
+          property.value.type !== AST_NODE_TYPES.FunctionExpression &&
+          property.value.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
+          property.value.type !== AST_NODE_TYPES.Identifier,
+      ),
+  );
 }
 
 /** `Readable.from(['a', 'b'])` reads fixed data: it has nothing that could fail. */
@@ -385,7 +409,7 @@ export function isFunction(node: TSESTree.Node): node is FunctionNode {
 }
 
 /** The calls a function is handed to as an argument: inline, or by the name it is declared under. */
-function listenerSites(sourceCode: SourceCode, fn: FunctionNode): TSESTree.CallExpression[] {
+export function listenerSites(sourceCode: SourceCode, fn: FunctionNode): TSESTree.CallExpression[] {
   if (fn.parent?.type === AST_NODE_TYPES.CallExpression && fn.parent.arguments.includes(fn as TSESTree.Expression)) {
     return [fn.parent];
   }
