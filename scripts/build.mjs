@@ -52,8 +52,9 @@ async function buildServer() {
     entryPoints: ['server/src/server.ts'],
     outfile: 'server/out/server.js',
     format: 'cjs',
-    // TypeScript is loaded only when a TypeScript file is linted, from the extension's own copy.
-    external: ['typescript'],
+    // TypeScript is loaded only when a TypeScript file is linted, from the extension's own copy;
+    // jiti only by ESLint for a project's eslint.config.ts, from the project.
+    external: ['typescript', 'jiti', 'jiti/*'],
   });
 }
 
