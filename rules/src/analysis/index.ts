@@ -4,3 +4,8 @@ export * from './stream-flow.js';
 export * from './stream-sources.js';
 export * from './stream-types.js';
 export * from './promise-fate.js';
+export * from './relays.js';
+export * from './repeating-contexts.js';
+export * from './statement-order.js';
+export * from './syntax-walk.js';
+export * from './writable-writes.js';

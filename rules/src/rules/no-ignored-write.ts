@@ -1,0 +1,137 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  enclosingFunctionOf,
+  findVariableOf,
+  initializerOf,
+  isSingleAssignment,
+  propertyName,
+  staticString,
+  streamKindOf,
+  isMadeOutside,
+  isResultDiscarded,
+  relayOfWrite,
+  repeatingContextOf,
+  waitsForDrain,
+  writableReceiverOf,
+  type RepeatingContext,
+  type SourceCode,
+} from '../analysis/index.js';
+import { createRule } from '../create-rule.js';
+import { bindingFor } from '../fixes/imports.js';
+
+type MessageIds = 'ignoredWrite' | 'awaitDrain';
+type Options = [{ checkStandardStreams?: boolean }];
+
+const writeMethod = new Set(['write']);
+
+export default createRule<Options, MessageIds>({
+  name: 'no-ignored-write',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: "Require waiting for 'drain' when write() returns false in code that writes again and again",
+      level: 'intermediate',
+      topic: 'flow control',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    messages: {
+      ignoredWrite:
+        "The result of {{name}}.write() is ignored in a {{context}}: once the stream's buffer is full, every further chunk waits in memory. When write() returns false, stop writing until 'drain'.",
+      awaitDrain: "Wait for 'drain' when write() returns false: if (!{{name}}.write(…)) await once({{name}}, 'drain').",
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          checkStandardStreams: {
+            type: 'boolean',
+            description: 'Also report writes to process.stdout and process.stderr.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+  },
+  defaultOptions: [{ checkStandardStreams: false }],
+  create(context, [{ checkStandardStreams = false }]) {
+    const sourceCode = context.sourceCode;
+    return {
+      CallExpression(node) {
+        const receiver = writableReceiverOf(sourceCode, node, writeMethod, { standardStreams: checkStandardStreams });
+        if (!receiver || !isResultDiscarded(node)) return;
+        const repeating = repeatingContextOf(sourceCode, node);
+        if (!repeating || !isMadeOutside(sourceCode, receiver, repeating.node)) return;
+        const scope = enclosingFunctionOf(repeating.node) ?? sourceCode.ast;
+        if (waitsForDrain(sourceCode, receiver, scope)) return;
+        // A hand-made relay is reported once, as a whole, by no-unhandled-backpressure.
+        if (relayOfWrite(sourceCode, node)) return;
+        if (isFilledBeforeAnyReader(sourceCode, receiver, repeating.node)) return;
+        const name = sourceCode.getText(receiver);
+        context.report({
+          node,
+          messageId: 'ignoredWrite',
+          data: { name, context: repeating.description },
+          suggest: awaitDrainSuggestion(sourceCode, node, receiver, repeating),
+        });
+      },
+    };
+  },
+});
+
+const consumingMethods = new Set(['pipe', 'resume', 'read']);
+const consumingEvents = new Set(['data', 'readable']);
+
+/**
+ * A duplex stream made here and written full before anything reads it, to be handed on: a
+ * `PassThrough` prefilled from a buffer. Nobody could drain it, so waiting for 'drain' would hang.
+ */
+function isFilledBeforeAnyReader(sourceCode: SourceCode, receiver: TSESTree.Expression, loop: TSESTree.Node): boolean {
+  if (receiver.type !== AST_NODE_TYPES.Identifier || streamKindOf(sourceCode, receiver) !== 'duplex') return false;
+  const variable = findVariableOf(sourceCode, receiver);
+  const init = variable && isSingleAssignment(variable) ? initializerOf(sourceCode, receiver) : null;
+  if (!variable || init?.type !== AST_NODE_TYPES.NewExpression) return false;
+  if (enclosingFunctionOf(init) !== enclosingFunctionOf(loop)) return false;
+  return variable.references.every(
+    (reference) => reference.init || reference.identifier.range[0] > loop.range[0] || !isConsumerUse(reference.identifier as TSESTree.Identifier),
+  );
+}
+
+function isConsumerUse(identifier: TSESTree.Identifier): boolean {
+  const parent = identifier.parent;
+  if (parent?.type === AST_NODE_TYPES.CallExpression) return parent.callee !== identifier;
+  if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== identifier) return true;
+  const call = parent.parent;
+  const method = propertyName(parent);
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !method) return false;
+  return consumingMethods.has(method) || (['on', 'once', 'addListener'].includes(method) && consumingEvents.has(staticString(call.arguments[0]) ?? ''));
+}
+
+/**
+ * `if (!w.write(x)) await once(w, 'drain');` for a write that is a statement of its own, in a loop
+ * of an async function: there the `await` holds the loop. In a callback it would hold nothing.
+ */
+function awaitDrainSuggestion(
+  sourceCode: SourceCode,
+  write: TSESTree.CallExpression,
+  receiver: TSESTree.Expression,
+  repeating: RepeatingContext,
+): TSESLint.SuggestionReportDescriptor<MessageIds>[] {
+  const statement = write.parent;
+  const fn = enclosingFunctionOf(write);
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || repeating.kind !== 'loop') return [];
+  if (!fn?.async || fn !== enclosingFunctionOf(repeating.node)) return [];
+  const name = sourceCode.getText(receiver);
+  return [
+    {
+      messageId: 'awaitDrain',
+      data: { name },
+      fix: (fixer) => {
+        const binding = bindingFor(sourceCode, fixer, 'events', 'once');
+        if (!binding) return [];
+        const text = `if (!${sourceCode.getText(write)}) await ${binding.expression}(${name}, 'drain');`;
+        return [...binding.fixes, fixer.replaceText(statement, text)];
+      },
+    },
+  ];
+}
