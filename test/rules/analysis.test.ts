@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Linter } from 'eslint';
+import { Linter, type Rule } from 'eslint';
 import * as typescriptParser from '@typescript-eslint/parser';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { resolveQualifiedName, streamKindOf } from '../../rules/src/analysis/index.js';
@@ -32,7 +32,7 @@ function probe(code: string, filename = 'probe.ts'): string[] {
       {
         files: ['**/*.ts', '**/*.js'],
         languageOptions: { parser: typescriptParser as Linter.Parser },
-        plugins: { probe: { rules: { probe: probeRule as unknown as Linter.RuleModule } } },
+        plugins: { probe: { rules: { probe: probeRule as unknown as Rule.RuleModule } } },
         rules: { 'probe/probe': 'error' },
       },
     ],
