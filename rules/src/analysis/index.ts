@@ -9,3 +9,5 @@ export * from './repeating-contexts.js';
 export * from './statement-order.js';
 export * from './syntax-walk.js';
 export * from './writable-writes.js';
+export * from './stream-implementations.js';
+export * from './callback-uses.js';

@@ -1,5 +1,6 @@
 import noFloatingPipeline from './no-floating-pipeline.js';
 import noIgnoredWrite from './no-ignored-write.js';
+import noUnhandledBackpressure from './no-unhandled-backpressure.js';
 import noUnhandledError from './no-unhandled-error.js';
 import preferPipeline from './prefer-pipeline.js';
 
@@ -7,6 +8,7 @@ import preferPipeline from './prefer-pipeline.js';
 export const rules = {
   'no-floating-pipeline': noFloatingPipeline,
   'no-ignored-write': noIgnoredWrite,
+  'no-unhandled-backpressure': noUnhandledBackpressure,
   'no-unhandled-error': noUnhandledError,
   'prefer-pipeline': preferPipeline,
 };

@@ -1,0 +1,234 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isSingleAssignment, propertyName, skipTransparent, type SourceCode } from './module-bindings.js';
+import type { StreamImplementation } from './stream-implementations.js';
+
+/**
+ * - `call`: the implementation calls the callback itself, now.
+ * - `handoff`: it hands the callback on (to `setImmediate`, a write, a promise handler, a field):
+ *   somebody else calls it, once.
+ * - `repeatedCall`: it calls it from a function run once per element (`forEach`, `map`).
+ */
+export type CallbackUseKind = 'call' | 'handoff' | 'repeatedCall';
+
+export interface CallbackUses {
+  uses: CallbackUse[];
+  /**
+   * Whether the code tests the callback (`if (callback)`, `callback && callback()`): Node always
+   * passes one, so the branch without it never runs, and paths through it prove nothing.
+   */
+  tested: boolean;
+}
+
+export interface CallbackUse {
+  kind: CallbackUseKind;
+  /** The node of the implementation's own code (not of a nested function) where the use happens. */
+  site: TSESTree.Node;
+  /** Where to point at the use. */
+  node: TSESTree.Node;
+}
+
+/** Array methods that run their function synchronously, once per element. */
+const iterationMethods = new Set([
+  'forEach',
+  'map',
+  'flatMap',
+  'filter',
+  'some',
+  'every',
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+  'reduce',
+  'reduceRight',
+]);
+
+const listenerRemovals = new Set(['removeListener', 'off']);
+
+/**
+ * Every use of an implementation's callback, and of the local functions that wrap it
+ * (`const done = (error) => callback(error)`). Null when the callback cannot be followed: it is
+ * reassigned, reached through `arguments`, or kept in a variable that changes.
+ */
+export function callbackUses(sourceCode: SourceCode, implementation: StreamImplementation): CallbackUses | null {
+  const fn = implementation.function;
+  if (!implementation.callback || usesArguments(sourceCode, fn)) return null;
+  const callback = declaredVariable(sourceCode, fn, implementation.callback.name);
+  if (!callback) return null;
+  const pending = [callback];
+  const followed = new Set<TSESLint.Scope.Variable>();
+  const uses = new Map<TSESTree.Node, CallbackUse>();
+  let tested = false;
+  while (pending.length > 0) {
+    const variable = pending.pop()!;
+    if (followed.has(variable)) continue;
+    followed.add(variable);
+    if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return null;
+    for (const reference of variable.references) {
+      if (!reference.isRead() || reference.identifier.type !== AST_NODE_TYPES.Identifier) continue;
+      const result = classify(sourceCode, fn, reference.identifier);
+      if (result === 'untrackable') return null;
+      if (result === 'test') tested = true;
+      if (result === null || result === 'test') continue;
+      if ('alias' in result) pending.push(result.alias);
+      else if (!uses.has(result.site) || result.kind === 'call') uses.set(result.site, result);
+    }
+  }
+  return { uses: [...uses.values()], tested };
+}
+
+/** Whether a function reads `arguments`, which can reach any parameter. */
+export function usesArguments(sourceCode: SourceCode, fn: TSESTree.FunctionLike): boolean {
+  if (fn.type === AST_NODE_TYPES.ArrowFunctionExpression) return false;
+  const argumentsVariable = sourceCode.scopeManager?.acquire(fn)?.set.get('arguments');
+  return (argumentsVariable?.references.length ?? 0) > 0;
+}
+
+function declaredVariable(sourceCode: SourceCode, fn: TSESTree.Node, name: string): TSESLint.Scope.Variable | null {
+  return sourceCode.getDeclaredVariables(fn).find((variable) => variable.name === name) ?? null;
+}
+
+type Classification = CallbackUse | { alias: TSESLint.Scope.Variable } | 'test' | 'untrackable' | null;
+
+function classify(sourceCode: SourceCode, fn: TSESTree.Node, identifier: TSESTree.Identifier): Classification {
+  const nested = outermostNestedFunction(fn, identifier);
+  if (!nested) return ownUse(sourceCode, identifier);
+  const iteration = iterationCall(nested);
+  if (iteration) return { kind: 'repeatedCall', site: siteOf(iteration), node: callOf(identifier) ?? identifier };
+  const alias = wrapperVariable(sourceCode, nested);
+  if (alias === 'untrackable' || alias) return alias === 'untrackable' ? alias : { alias };
+  const site = siteOf(nested);
+  return { kind: 'handoff', site, node: site };
+}
+
+/** The function directly inside `fn` that holds `node`, or null when `node` is `fn`'s own code. */
+function outermostNestedFunction(fn: TSESTree.Node, node: TSESTree.Node): TSESTree.Node | null {
+  let nested: TSESTree.Node | null = null;
+  for (let current = node.parent; current && current !== fn; current = current.parent) {
+    if (
+      current.type === AST_NODE_TYPES.FunctionExpression ||
+      current.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+      current.type === AST_NODE_TYPES.FunctionDeclaration
+    ) {
+      nested = current;
+    }
+  }
+  return nested;
+}
+
+function ownUse(sourceCode: SourceCode, identifier: TSESTree.Identifier): Classification {
+  const call = callOf(identifier);
+  if (call) return { kind: 'call', site: call, node: call };
+  const parent = identifier.parent;
+  switch (parent.type) {
+    case AST_NODE_TYPES.UnaryExpression:
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.IfStatement:
+      // `typeof callback === 'function'`, `if (callback)`: a test, not a use.
+      return 'test';
+    case AST_NODE_TYPES.LogicalExpression:
+      return parent.left === identifier ? 'test' : handoff(identifier);
+    case AST_NODE_TYPES.ConditionalExpression:
+      return parent.test === identifier ? 'test' : handoff(identifier);
+    case AST_NODE_TYPES.MemberExpression:
+      // `callback.bind(…)` hands it on; `callback.length` only looks at it.
+      return propertyName(parent) === 'bind' ? handoff(identifier) : null;
+    case AST_NODE_TYPES.CallExpression:
+      return isListenerRemoval(parent) ? null : handoff(identifier);
+    case AST_NODE_TYPES.VariableDeclarator: {
+      if (parent.init !== identifier || parent.id.type !== AST_NODE_TYPES.Identifier) return handoff(identifier);
+      const alias = sourceCode.getDeclaredVariables(parent)[0];
+      return alias && isSingleAssignment(alias) ? { alias } : 'untrackable';
+    }
+    default:
+      return handoff(identifier);
+  }
+}
+
+function handoff(node: TSESTree.Node): CallbackUse {
+  const site = siteOf(node);
+  return { kind: 'handoff', site, node: site };
+}
+
+/** `callback(…)`, `callback?.(…)`, `callback.call(this, …)`: the call that runs it now. */
+function callOf(identifier: TSESTree.Identifier): TSESTree.CallExpression | null {
+  const parent = identifier.parent;
+  if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier) return parent;
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier) {
+    const method = propertyName(parent);
+    const call = parent.parent;
+    if ((method === 'call' || method === 'apply') && call.type === AST_NODE_TYPES.CallExpression && call.callee === parent) {
+      return call;
+    }
+  }
+  return null;
+}
+
+function isListenerRemoval(call: TSESTree.CallExpression): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = propertyName(callee);
+  return method !== null && listenerRemovals.has(method);
+}
+
+/** `items.forEach((item) => …)`: the call, when `nested` is the function it runs per element. */
+function iterationCall(nested: TSESTree.Node): TSESTree.CallExpression | null {
+  const call = nested.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== nested) return null;
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
+  const method = propertyName(callee);
+  return method && iterationMethods.has(method) ? call : null;
+}
+
+/**
+ * `function done(error) {…}` or `const done = (error) => …` inside the implementation: a wrapper
+ * whose own uses stand for the callback's.
+ */
+function wrapperVariable(sourceCode: SourceCode, nested: TSESTree.Node): TSESLint.Scope.Variable | 'untrackable' | null {
+  if (nested.type === AST_NODE_TYPES.FunctionDeclaration) {
+    const variable = sourceCode.getDeclaredVariables(nested)[0];
+    return variable && isSingleAssignment(variable) ? variable : 'untrackable';
+  }
+  const declarator = nested.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== nested) return null;
+  if (declarator.id.type !== AST_NODE_TYPES.Identifier) return 'untrackable';
+  const variable = sourceCode.getDeclaredVariables(declarator)[0];
+  return variable && isSingleAssignment(variable) ? variable : 'untrackable';
+}
+
+/**
+ * The expression that hands the callback on, grouped so that one hand-off counts once:
+ * `promise.then((value) => callback(null, value), callback)` and `.then(…).catch(callback)` are
+ * each one hand-off.
+ */
+function siteOf(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (!parent || !carriesValue(parent, current)) return current;
+    current = parent;
+  }
+}
+
+function carriesValue(parent: TSESTree.Node, child: TSESTree.Node): boolean {
+  switch (parent.type) {
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+      return true;
+    case AST_NODE_TYPES.MemberExpression:
+      return parent.object === child;
+    case AST_NODE_TYPES.Property:
+      return parent.value === child;
+    case AST_NODE_TYPES.ChainExpression:
+    case AST_NODE_TYPES.AwaitExpression:
+    case AST_NODE_TYPES.SpreadElement:
+    case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.ObjectExpression:
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+      return true;
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,262 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import {
+  callbackUses,
+  implementationOf,
+  propertyName,
+  usesArguments,
+  type CallbackUse,
+  type StreamImplementation,
+} from '../analysis/index.js';
+import { createRule } from '../create-rule.js';
+
+type MessageIds = 'notCalled' | 'noCallbackParameter' | 'calledTwice' | 'calledInLoop' | 'calledInTryAndCatch';
+
+export default createRule<[], MessageIds>({
+  name: 'implementation-callback',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require the callback of _transform, _write, _flush and the other stream implementations to be called exactly once',
+      level: 'advanced',
+      topic: 'custom streams',
+      recommended: 'recommended',
+    },
+    messages: {
+      notCalled:
+        "{{name}} can return without calling '{{callback}}': the stream then waits for it forever and stops moving.",
+      noCallbackParameter:
+        '{{name}} declares no callback parameter, so it never calls back: the stream stops after the first call.',
+      calledTwice:
+        "'{{callback}}' may already have been called on this path: a second call fails with ERR_MULTIPLE_CALLBACK. Return right after the first call.",
+      calledInLoop:
+        "'{{callback}}' is called inside a loop, once per turn: the second call fails with ERR_MULTIPLE_CALLBACK. Call it once, after the loop.",
+      calledInTryAndCatch:
+        "'{{callback}}' is also called in the try block above: when that call throws (a consumer failed), this catch calls it a second time. Call it after the try statement.",
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const sourceCode = context.sourceCode;
+    let current: CodePathInfo | null = null;
+    /** Each use's site, to the implementation it belongs to. */
+    const sites = new Map<TSESTree.Node, { info: ImplementationInfo; use: CallbackUse }>();
+
+    function startImplementation(implementation: StreamImplementation): ImplementationInfo | null {
+      if (!implementation.takesCallback) return null;
+      if (implementation.function.async && !implementation.declaresCallback) return null;
+      if (!implementation.declaresCallback) {
+        if (!usesArguments(sourceCode, implementation.function)) reportHead(implementation, 'noCallbackParameter');
+        return null;
+      }
+      const found = callbackUses(sourceCode, implementation);
+      if (!found) return null;
+      const info: ImplementationInfo = { implementation, ...found, events: new Map() };
+      for (const use of found.uses) sites.set(use.site, { info, use });
+      return info;
+    }
+
+    function reportHead(implementation: StreamImplementation, messageId: 'notCalled' | 'noCallbackParameter'): void {
+      context.report({
+        loc: ASTUtils.getFunctionHeadLocation(implementation.function, sourceCode),
+        messageId,
+        data: { name: implementation.displayName, callback: implementation.callback?.name ?? '' },
+      });
+    }
+
+    function record(info: ImplementationInfo, segments: Set<Segment>, event: PathEvent): void {
+      for (const segment of segments) {
+        const events = info.events.get(segment) ?? [];
+        events.push(event);
+        info.events.set(segment, events);
+      }
+    }
+
+    function finishImplementation(codePath: TSESLint.CodePath, info: ImplementationInfo): void {
+      const { unsettledEnd, doubles } = walkPaths(codePath, info.events);
+      const { implementation } = info;
+      if (unsettledEnd && !info.tested) reportHead(implementation, 'notCalled');
+      for (const use of doubles) {
+        context.report({
+          node: use.node,
+          messageId: doubleMessage(info, use),
+          data: { callback: implementation.callback!.name },
+        });
+      }
+    }
+
+    /** `this.destroy(…)` in the implementation's own code ends the stream: no callback is owed. */
+    function isDestroyCall(node: TSESTree.CallExpression, info: ImplementationInfo): boolean {
+      const callee = node.callee;
+      return (
+        info.implementation.thisIsStream &&
+        callee.type === AST_NODE_TYPES.MemberExpression &&
+        callee.object.type === AST_NODE_TYPES.ThisExpression &&
+        propertyName(callee) === 'destroy'
+      );
+    }
+
+    const listeners = {
+      onCodePathStart(codePath: TSESLint.CodePath, node: TSESTree.Node) {
+        // A class field's initializer has a path of its own, around the function's.
+        const isFunction = (codePath as { origin?: string }).origin === 'function';
+        const implementation = isFunction ? implementationOf(sourceCode, node) : null;
+        const info = implementation ? startImplementation(implementation) : null;
+        current = { upper: current, codePath, segments: new Set(), info };
+      },
+      onCodePathEnd(codePath: TSESLint.CodePath) {
+        if (current?.info) finishImplementation(codePath, current.info);
+        current = current?.upper ?? null;
+      },
+      onCodePathSegmentStart(segment: Segment) {
+        current?.segments.add(segment);
+      },
+      onCodePathSegmentEnd(segment: Segment) {
+        current?.segments.delete(segment);
+      },
+      onUnreachableCodePathSegmentStart(segment: Segment) {
+        current?.segments.add(segment);
+      },
+      onUnreachableCodePathSegmentEnd(segment: Segment) {
+        current?.segments.delete(segment);
+      },
+      '*:exit'(node: TSESTree.Node) {
+        const site = sites.get(node);
+        if (!site) return;
+        // A site may close inside a nested function's path: the implementation's own position
+        // has not moved meanwhile.
+        const owner = infoOwning(current, site.info);
+        if (owner) record(site.info, owner.segments, { use: site.use });
+      },
+      'CallExpression:exit'(node: TSESTree.CallExpression) {
+        const info = current?.info;
+        if (info && isDestroyCall(node, info)) record(info, current!.segments, { use: null });
+      },
+    };
+    return listeners as unknown as TSESLint.RuleListener;
+  },
+});
+
+type Segment = TSESLint.CodePathSegment;
+
+interface ImplementationInfo {
+  implementation: StreamImplementation;
+  uses: CallbackUse[];
+  tested: boolean;
+  /** The events of each segment, in the order they happen. */
+  events: Map<Segment, PathEvent[]>;
+}
+
+/** A use of the callback, or (`use: null`) the stream destroying itself. */
+interface PathEvent {
+  use: CallbackUse | null;
+}
+
+interface CodePathInfo {
+  upper: CodePathInfo | null;
+  codePath: TSESLint.CodePath;
+  segments: Set<Segment>;
+  info: ImplementationInfo | null;
+}
+
+function infoOwning(start: CodePathInfo | null, info: ImplementationInfo): CodePathInfo | null {
+  for (let entry = start; entry; entry = entry.upper) if (entry.info === info) return entry;
+  return null;
+}
+
+/**
+ * What is known on one path, packed in a number: whether the callback is settled, and how many
+ * direct calls and hand-offs (each capped at 2) happened.
+ */
+interface PathState {
+  settled: boolean;
+  calls: number;
+  handoffs: number;
+}
+
+const pack = (state: PathState) => (state.settled ? 1 : 0) + 2 * state.calls + 6 * state.handoffs;
+const unpack = (key: number): PathState => ({ settled: key % 2 === 1, calls: Math.floor(key / 2) % 3, handoffs: Math.floor(key / 6) });
+
+/** Two direct calls, or a call and a hand-off: two hand-offs alone may well be exclusive. */
+function isDouble(state: PathState): boolean {
+  return state.calls >= 2 || (state.calls >= 1 && state.handoffs >= 1);
+}
+
+function apply(state: PathState, event: PathEvent): PathState {
+  const use = event.use;
+  if (!use) return { ...state, settled: true };
+  if (use.kind === 'handoff') return { ...state, settled: true, handoffs: Math.min(state.handoffs + 1, 2) };
+  const calls = use.kind === 'repeatedCall' ? 2 : Math.min(state.calls + 1, 2);
+  return { ...state, settled: true, calls };
+}
+
+/**
+ * Walks every path of the implementation with the states it can be in: whether some normal end
+ * is reached with the callback unsettled, and the uses that can run when it was already used.
+ */
+function walkPaths(
+  codePath: TSESLint.CodePath,
+  events: Map<Segment, PathEvent[]>,
+): { unsettledEnd: boolean; doubles: Set<CallbackUse> } {
+  const seen = new Map<Segment, Set<number>>();
+  const ends = new Map<Segment, Set<number>>();
+  const doubles = new Set<CallbackUse>();
+  const pending: [Segment, number][] = [[codePath.initialSegment, 0]];
+  while (pending.length > 0) {
+    const [segment, key] = pending.pop()!;
+    const seenHere = seen.get(segment) ?? new Set();
+    if (seenHere.has(key)) continue;
+    seenHere.add(key);
+    seen.set(segment, seenHere);
+    let state = unpack(key);
+    for (const event of events.get(segment) ?? []) {
+      const next = apply(state, event);
+      if (event.use && !isDouble(state) && isDouble(next)) doubles.add(event.use);
+      state = next;
+    }
+    const endsHere = ends.get(segment) ?? new Set();
+    endsHere.add(pack(state));
+    ends.set(segment, endsHere);
+    for (const next of segment.nextSegments) pending.push([next, pack(state)]);
+  }
+  const unsettledEnd = codePath.returnedSegments.some((segment) =>
+    [...(ends.get(segment) ?? [])].some((key) => !unpack(key).settled),
+  );
+  return { unsettledEnd, doubles };
+}
+
+function doubleMessage(info: ImplementationInfo, use: CallbackUse): 'calledTwice' | 'calledInLoop' | 'calledInTryAndCatch' {
+  if (use.kind === 'repeatedCall' || isInLoop(use.site, info.implementation.function)) return 'calledInLoop';
+  const catchClause = enclosingCatch(use.site, info.implementation.function);
+  const tryBlock = catchClause?.parent.block;
+  if (tryBlock && info.uses.some((each) => each.kind === 'call' && contains(tryBlock, each.site))) {
+    return 'calledInTryAndCatch';
+  }
+  return 'calledTwice';
+}
+
+const loopTypes = new Set<string>([
+  AST_NODE_TYPES.ForStatement,
+  AST_NODE_TYPES.ForInStatement,
+  AST_NODE_TYPES.ForOfStatement,
+  AST_NODE_TYPES.WhileStatement,
+  AST_NODE_TYPES.DoWhileStatement,
+]);
+
+function isInLoop(node: TSESTree.Node, fn: TSESTree.Node): boolean {
+  for (let current = node.parent; current && current !== fn; current = current.parent) {
+    if (loopTypes.has(current.type)) return true;
+  }
+  return false;
+}
+
+function enclosingCatch(node: TSESTree.Node, fn: TSESTree.Node): TSESTree.CatchClause | null {
+  for (let current = node.parent; current && current !== fn; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.CatchClause) return current;
+  }
+  return null;
+}
+
+function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}

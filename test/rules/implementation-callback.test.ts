@@ -1,0 +1,513 @@
+import rule from '../../rules/src/rules/implementation-callback.js';
+import { ruleTester, typedRuleTester } from './rule-tester.js';
+
+ruleTester.run('implementation-callback', rule, {
+  valid: [
+    // Early `return callback()` style, as in most line and JSON splitters.
+    `
+      const { Transform } = require('node:stream');
+      class JsonLines extends Transform {
+        constructor() { super({ readableObjectMode: true }); this.rest = ''; }
+        _transform(chunk, encoding, callback) {
+          const lines = (this.rest + chunk).split('\\n');
+          this.rest = lines.pop();
+          for (const line of lines) {
+            if (!line.trim()) continue;
+            let value;
+            try {
+              value = JSON.parse(line);
+            } catch (error) {
+              return callback(error);
+            }
+            this.push(value);
+          }
+          callback();
+        }
+        _flush(callback) {
+          if (!this.rest) return callback();
+          try {
+            this.push(JSON.parse(this.rest));
+          } catch (error) {
+            return callback(error);
+          }
+          callback();
+        }
+      }
+    `,
+    // A gulp plugin: each branch calls back once and returns.
+    `
+      const through = require('through2');
+      module.exports = function banner(text) {
+        return through.obj(function (file, encoding, callback) {
+          if (file.isNull()) {
+            callback(null, file);
+            return;
+          }
+          if (file.isStream()) {
+            callback(new Error('Streams are not supported'));
+            return;
+          }
+          file.contents = Buffer.concat([Buffer.from(text), file.contents]);
+          callback(null, file);
+        });
+      };
+    `,
+    // The callback handed on: to a write, a timer, a promise's two handlers, a listener.
+    `
+      import { Writable } from 'node:stream';
+      export class SocketSink extends Writable {
+        constructor(socket) { super(); this.socket = socket; }
+        _write(chunk, encoding, callback) {
+          this.socket.write(chunk, encoding, callback);
+        }
+        _writev(chunks, callback) {
+          this.socket.write(Buffer.concat(chunks.map(({ chunk }) => chunk)), callback);
+        }
+        _final(callback) {
+          this.socket.end(callback);
+        }
+        _destroy(error, callback) {
+          this.socket.destroy();
+          process.nextTick(callback, error);
+        }
+      }
+    `,
+    `
+      const { Writable } = require('stream');
+      class Inserter extends Writable {
+        constructor(db) { super({ objectMode: true }); this.db = db; }
+        _write(row, encoding, callback) {
+          this.db.insert(row).then(() => callback(), callback);
+        }
+        _final(callback) {
+          this.db.flush().then(() => callback()).catch(callback);
+        }
+      }
+    `,
+    // Waiting for 'drain' on one branch, calling back on the other.
+    `
+      const { Writable } = require('stream');
+      class Relay extends Writable {
+        _write(chunk, encoding, callback) {
+          if (!this.target.write(chunk)) {
+            this.target.once('drain', callback);
+          } else {
+            setImmediate(callback);
+          }
+        }
+      }
+    `,
+    // From the Node.js documentation: _construct opens a file, _destroy closes it.
+    `
+      const { Writable } = require('node:stream');
+      const fs = require('node:fs');
+      class WriteStream extends Writable {
+        constructor(filename) { super(); this.filename = filename; }
+        _construct(callback) {
+          fs.open(this.filename, 'w', (err, fd) => {
+            if (err) {
+              callback(err);
+            } else {
+              this.fd = fd;
+              callback();
+            }
+          });
+        }
+        _write(chunk, encoding, callback) {
+          fs.write(this.fd, chunk, callback);
+        }
+        _destroy(err, callback) {
+          if (this.fd) {
+            fs.close(this.fd, (er) => callback(er || err));
+          } else {
+            callback(err);
+          }
+        }
+      }
+    `,
+    // A local wrapper that guards against a second call: its own uses count.
+    `
+      const { Transform } = require('stream');
+      class Child extends Transform {
+        _transform(chunk, encoding, callback) {
+          let finished = false;
+          const done = (error) => {
+            if (finished) return;
+            finished = true;
+            callback(error);
+          };
+          this.child.stdin.once('error', done);
+          this.child.stdin.write(chunk, done);
+        }
+      }
+    `,
+    `
+      const { Transform } = require('stream');
+      class Compress extends Transform {
+        _flush(callback) {
+          function done(error) {
+            this.cleanup();
+            callback(error);
+          }
+          if (this.pending) return this.pending.then(() => done(), done);
+          done();
+        }
+      }
+    `,
+    // Conditional expressions and switches with one call per branch.
+    `
+      import { Transform } from 'node:stream';
+      export const upper = new Transform({
+        transform(chunk, encoding, callback) {
+          const error = chunk.length > 1e6 ? new Error('chunk too large') : null;
+          error ? callback(error) : callback(null, chunk.toString().toUpperCase());
+        },
+      });
+    `,
+    `
+      const { Transform } = require('stream');
+      class Router extends Transform {
+        _transform(message, encoding, callback) {
+          switch (message.type) {
+            case 'ping':
+              return callback(null, { type: 'pong' });
+            case 'data':
+              this.push(message);
+              return callback();
+            default:
+              callback(new Error('unknown type ' + message.type));
+          }
+        }
+      }
+    `,
+    // Pushing per line in a loop, calling back once after it.
+    `
+      const { Transform } = require('stream');
+      class Split extends Transform {
+        _transform(chunk, encoding, callback) {
+          const lines = (this.tail + chunk).split('\\n');
+          this.tail = lines.pop();
+          lines.forEach((line) => this.push(line));
+          callback();
+        }
+      }
+    `,
+    // Destroying the stream settles it: the callback is no longer awaited.
+    `
+      const { Transform } = require('stream');
+      class Limit extends Transform {
+        _transform(chunk, encoding, callback) {
+          this.seen += chunk.length;
+          if (this.seen > this.limit) {
+            this.destroy(new Error('limit exceeded'));
+            return;
+          }
+          callback(null, chunk);
+        }
+      }
+    `,
+    // A throw is no-throw-in-implementation's concern, not a missing call.
+    `
+      const { Transform } = require('stream');
+      class Strict extends Transform {
+        _transform(chunk, encoding, callback) {
+          if (typeof chunk !== 'string') throw new TypeError('strings only');
+          callback(null, chunk);
+        }
+      }
+    `,
+    // The old prototype style, with util.inherits.
+    `
+      var Transform = require('readable-stream').Transform;
+      var util = require('util');
+      function Counter() { Transform.call(this); this.count = 0; }
+      util.inherits(Counter, Transform);
+      Counter.prototype._transform = function (chunk, enc, next) {
+        this.count += chunk.length;
+        next(null, chunk);
+      };
+      Counter.prototype._flush = function (next) {
+        this.push(String(this.count));
+        next();
+      };
+    `,
+    // Named functions given as options, as split2 does.
+    `
+      const { Transform } = require('stream');
+      function transform(chunk, enc, cb) {
+        this.push(chunk);
+        cb();
+      }
+      function flush(cb) {
+        cb();
+      }
+      module.exports = () => new Transform({ transform, flush });
+    `,
+    // Class fields hold arrow functions whose `this` is the instance.
+    `
+      import { Transform } from 'node:stream';
+      export class Tap extends Transform {
+        _transform = (chunk, encoding, callback) => {
+          this.emit('tap', chunk);
+          callback(null, chunk);
+        };
+      }
+    `,
+    // Tests of the callback itself are not calls, and Node always passes one.
+    `
+      const { Writable } = require('stream');
+      class Sink extends Writable {
+        _final(callback) {
+          if (typeof callback !== 'function') return;
+          callback();
+        }
+        _destroy(error, callback) {
+          this.close();
+          callback && callback(error);
+        }
+      }
+    `,
+    // `arguments` reaches the callback in ways we do not follow.
+    `
+      const { Transform } = require('stream');
+      class Legacy extends Transform {
+        _transform() {
+          const callback = arguments[2];
+          callback(null, arguments[0]);
+        }
+      }
+    `,
+    // _read takes no callback; neither do methods of classes that are not streams.
+    `
+      const { Readable } = require('stream');
+      class Counter extends Readable {
+        _read() {
+          this.push(this.n++ < 3 ? String(this.n) : null);
+        }
+      }
+      class Parser {
+        _transform(chunk, encoding, callback) {
+          if (!chunk) return;
+          callback(chunk);
+        }
+      }
+    `,
+    // A _transform on a Readable is not called by Node: not an implementation.
+    `
+      const { Readable } = require('stream');
+      class Source extends Readable {
+        _read() {}
+        _transform(chunk) { return chunk; }
+      }
+    `,
+    // Async implementations without a callback are no-async-implementation's concern.
+    `
+      const { Writable } = require('stream');
+      class Sink extends Writable {
+        async _write(chunk) { await this.save(chunk); }
+      }
+    `,
+    // An instance whose _write is set after creation.
+    `
+      const { Writable } = require('stream');
+      const sink = new Writable();
+      sink._write = (chunk, encoding, done) => {
+        received.push(chunk);
+        done();
+      };
+    `,
+  ],
+  invalid: [
+    {
+      // The early return that stalls the stream (node-line-transform-stream#2).
+      code: `
+const { Transform } = require('stream');
+class LineSplitter extends Transform {
+  _transform(chunk, encoding, callback) {
+    const text = chunk.toString();
+    if (!text.includes('\\n')) {
+      this.buffer += text;
+      return;
+    }
+    this.push(text);
+    callback();
+  }
+}
+`,
+      errors: [{ messageId: 'notCalled', data: { name: '_transform', callback: 'callback' }, line: 4, column: 3, endLine: 4, endColumn: 13 }],
+    },
+    {
+      // A missing return after the error callback.
+      code: `
+const { Transform } = require('stream');
+const parse = new Transform({
+  readableObjectMode: true,
+  transform(chunk, encoding, callback) {
+    if (chunk.length === 0) callback(new Error('empty chunk'));
+    callback(null, JSON.parse(chunk));
+  },
+});
+parse.on('error', console.error);
+`,
+      errors: [{ messageId: 'calledTwice', data: { callback: 'callback' }, line: 7, column: 5, endLine: 7, endColumn: 38 }],
+    },
+    {
+      // The callback inside try: when a consumer throws, the catch calls it again.
+      code: `
+const { Transform } = require('stream');
+class JsonParse extends Transform {
+  _transform(chunk, encoding, callback) {
+    try {
+      callback(null, JSON.parse(chunk));
+    } catch (error) {
+      callback(error);
+    }
+  }
+}
+`,
+      errors: [{ messageId: 'calledInTryAndCatch', data: { callback: 'callback' }, line: 8, column: 7, endLine: 8, endColumn: 22 }],
+    },
+    {
+      // One callback per line, as in split2#38.
+      code: `
+const through2 = require('through2');
+const split = through2.obj(function (chunk, encoding, next) {
+  chunk.toString().split('\\n').forEach((line) => next(null, line));
+});
+`,
+      errors: [{ messageId: 'calledInLoop', data: { callback: 'next' }, line: 4, column: 50, endLine: 4, endColumn: 66 }],
+    },
+    {
+      code: `
+const { Writable } = require('stream');
+class Batch extends Writable {
+  _writev(chunks, callback) {
+    for (const { chunk } of chunks) {
+      this.rows.push(chunk);
+      callback();
+    }
+  }
+}
+`,
+      errors: [
+        { messageId: 'notCalled', data: { name: '_writev', callback: 'callback' }, line: 4, column: 3, endLine: 4, endColumn: 10 },
+        { messageId: 'calledInLoop', data: { callback: 'callback' }, line: 7, column: 7, endLine: 7, endColumn: 17 },
+      ],
+    },
+    {
+      // A gulp plugin that forgets the callback on one branch (through2#44).
+      code: `
+const through = require('through2');
+module.exports = () =>
+  through.obj(function (file, enc, cb) {
+    if (file.isNull()) {
+      this.push(file);
+      return;
+    }
+    cb(null, file);
+  });
+`,
+      errors: [{ messageId: 'notCalled', data: { name: 'through2.obj(…)', callback: 'cb' }, line: 4, column: 15, endLine: 4, endColumn: 24 }],
+    },
+    {
+      // Waiting for 'drain' but falling through to the callback as well.
+      code: `
+const { Writable } = require('stream');
+class Relay extends Writable {
+  _write(chunk, encoding, callback) {
+    if (!this.target.write(chunk)) this.target.once('drain', callback);
+    callback();
+  }
+}
+`,
+      errors: [{ messageId: 'calledTwice', data: { callback: 'callback' }, line: 6, column: 5, endLine: 6, endColumn: 15 }],
+    },
+    {
+      code: `
+const { Transform } = require('stream');
+class Echo extends Transform {
+  _transform(chunk) {
+    this.push(chunk);
+  }
+}
+`,
+      errors: [{ messageId: 'noCallbackParameter', data: { name: '_transform' }, line: 4, column: 3, endLine: 4, endColumn: 13 }],
+    },
+    {
+      // Through a class chain, a prototype assignment, an instance and a named option.
+      code: `
+const { Transform, Writable } = require('stream');
+const util = require('util');
+class Base extends Transform {}
+class Upper extends Base {
+  _flush(callback) {
+    if (this.tail) this.push(this.tail);
+  }
+}
+function Legacy() { Writable.call(this); }
+util.inherits(Legacy, Writable);
+Legacy.prototype._final = function (cb) {
+  if (this.open) this.close(cb);
+};
+const sink = new Writable();
+sink._write = (chunk, encoding, done) => {
+  if (chunk.length) done();
+};
+function transform(chunk, encoding, next) {
+  if (chunk) next(null, chunk);
+}
+module.exports = { sink, legacy: Legacy, upper: Upper, lower: () => new Transform({ transform }) };
+`,
+      errors: [
+        { messageId: 'notCalled', data: { name: '_flush', callback: 'callback' }, line: 6, column: 3, endLine: 6, endColumn: 9 },
+        { messageId: 'notCalled', data: { name: '_final', callback: 'cb' }, line: 12, column: 27, endLine: 12, endColumn: 36 },
+        { messageId: 'notCalled', data: { name: '_write', callback: 'done' }, line: 16, column: 39, endLine: 16, endColumn: 41 },
+        { messageId: 'notCalled', data: { name: 'transform', callback: 'next' }, line: 19, column: 1, endLine: 19, endColumn: 19 },
+      ],
+    },
+    {
+      // An alias that is called twice is the callback called twice.
+      code: `
+const { Transform } = require('stream');
+class Gate extends Transform {
+  _transform(chunk, encoding, callback) {
+    const done = callback;
+    if (this.closed) done(new Error('closed'));
+    done(null, chunk);
+  }
+}
+`,
+      errors: [{ messageId: 'calledTwice', data: { callback: 'callback' }, line: 7, column: 5, endLine: 7, endColumn: 22 }],
+    },
+  ],
+});
+
+typedRuleTester().run('implementation-callback with types', rule, {
+  valid: [
+    `
+      import type { Transform } from 'node:stream';
+      declare const Base: typeof Transform;
+      export class Ok extends Base {
+        _transform(chunk: Buffer, encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+          callback();
+        }
+      }
+    `,
+  ],
+  invalid: [
+    {
+      // The base class comes from elsewhere: only its type says it is a stream.
+      code: `
+import type { Transform } from 'node:stream';
+declare const Base: typeof Transform;
+export class Stalls extends Base {
+  _transform(chunk: Buffer, encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    if (chunk.length === 0) return;
+    callback();
+  }
+}
+`,
+      errors: [{ messageId: 'notCalled', line: 5, column: 3, endLine: 5, endColumn: 13 }],
+    },
+  ],
+});
