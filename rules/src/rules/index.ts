@@ -1,13 +1,17 @@
+import implementationCallback from './implementation-callback.js';
 import noFloatingPipeline from './no-floating-pipeline.js';
 import noIgnoredWrite from './no-ignored-write.js';
+import noThrowInImplementation from './no-throw-in-implementation.js';
 import noUnhandledBackpressure from './no-unhandled-backpressure.js';
 import noUnhandledError from './no-unhandled-error.js';
 import preferPipeline from './prefer-pipeline.js';
 
 /** Every rule of the plugin, by name. Keep sorted: the docs and configs follow this order. */
 export const rules = {
+  'implementation-callback': implementationCallback,
   'no-floating-pipeline': noFloatingPipeline,
   'no-ignored-write': noIgnoredWrite,
+  'no-throw-in-implementation': noThrowInImplementation,
   'no-unhandled-backpressure': noUnhandledBackpressure,
   'no-unhandled-error': noUnhandledError,
   'prefer-pipeline': preferPipeline,

@@ -1,0 +1,79 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+import { implementationOf, type ImplementationName, type StreamImplementation } from '../analysis/index.js';
+import { createRule } from '../create-rule.js';
+import { enclosingFunction } from '../fixes/pipeline-rewrite.js';
+
+type MessageIds = 'throwInImplementation' | 'callBackWithError';
+
+/**
+ * The implementations Node calls without a try: their throw leaves through `write()`. Node catches
+ * throws from `_read`, `_flush`, `_final`, `_destroy` and `_construct` and destroys the stream.
+ */
+const uncaughtImplementations = new Set<ImplementationName>(['write', 'writev', 'transform']);
+
+export default createRule<[], MessageIds>({
+  name: 'no-throw-in-implementation',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow throw in _transform, _write and _writev: pass the error to the callback',
+      level: 'advanced',
+      topic: 'custom streams',
+      recommended: 'recommended',
+    },
+    hasSuggestions: true,
+    messages: {
+      throwInImplementation:
+        'This throw in {{name}} does not become a stream error: it escapes from the write() that fed the chunk (often inside pipe(), where nobody catches it) and the process crashes. Pass the error to the callback.',
+      callBackWithError: 'Pass the error to the callback: return {{callback}}(…).',
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const sourceCode = context.sourceCode;
+    return {
+      ThrowStatement(node) {
+        const fn = enclosingFunction(node);
+        const implementation = fn && implementationOf(sourceCode, fn);
+        if (!implementation || !uncaughtImplementations.has(implementation.name)) return;
+        // An async implementation rejects instead: no-async-implementation's concern.
+        if (implementation.function.async || isCaught(node, implementation.function)) return;
+        const callback = reachableCallback(implementation, node);
+        context.report({
+          node,
+          messageId: 'throwInImplementation',
+          data: { name: implementation.displayName },
+          suggest: callback
+            ? [
+                {
+                  messageId: 'callBackWithError',
+                  data: { callback },
+                  fix: (fixer) => fixer.replaceText(node, `return ${callback}(${sourceCode.getText(node.argument)});`),
+                },
+              ]
+            : [],
+        });
+      },
+    };
+
+    /** The callback's name, when it is declared and not hidden by another variable at `node`. */
+    function reachableCallback(implementation: StreamImplementation, node: TSESTree.Node): string | null {
+      const parameter = implementation.callback;
+      if (!parameter) return null;
+      const declared = sourceCode.getDeclaredVariables(implementation.function).find((each) => each.name === parameter.name);
+      const seen = ASTUtils.findVariable(sourceCode.getScope(node), parameter.name);
+      return declared && seen === declared ? parameter.name : null;
+    }
+  },
+});
+
+/** Whether a `try` between the throw and the function catches it. */
+function isCaught(node: TSESTree.Node, fn: TSESTree.Node): boolean {
+  let child = node;
+  for (let current = node.parent; current && current !== fn; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.TryStatement && current.block === child && current.handler) return true;
+    child = current;
+  }
+  return false;
+}
