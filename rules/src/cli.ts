@@ -13,6 +13,7 @@ Options:
   --format <name>       stylish (default), json or sarif
   --config <name>       recommended (default), strict or all
   --max-warnings <n>    exit 1 when there are more warnings than this
+  --exit-zero           exit 0 even when problems are found (a crash still exits 2)
   -h, --help            show this help`;
 
 const requireHere = createRequire(import.meta.url);
@@ -26,6 +27,7 @@ export async function main(argv: string[]): Promise<number> {
       format: { type: 'string', default: 'stylish' },
       config: { type: 'string', default: 'recommended' },
       'max-warnings': { type: 'string' },
+      'exit-zero': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -48,7 +50,7 @@ export async function main(argv: string[]): Promise<number> {
   const errors = results.reduce((sum, result) => sum + result.errorCount + result.fatalErrorCount, 0);
   const warnings = results.reduce((sum, result) => sum + result.warningCount, 0);
   const maxWarnings = values['max-warnings'] === undefined ? Infinity : Number(values['max-warnings']);
-  return errors > 0 || warnings > maxWarnings ? 1 : 0;
+  return (errors > 0 || warnings > maxWarnings) && !values['exit-zero'] ? 1 : 0;
 }
 
 async function format(eslint: ESLint, results: ESLint.LintResult[], name: string): Promise<string> {

@@ -63,6 +63,9 @@ describe('node-streams-lint', () => {
     assert.equal(run.status, 1, run.stderr);
     assert.match(run.stdout, /download\.js/);
     assert.match(run.stdout, /node-streams\/no-unhandled-error/);
+    const demo = lint('--exit-zero', 'examples');
+    assert.equal(demo.status, 0, demo.stderr);
+    assert.equal(demo.stdout, run.stdout);
   });
 
   it('writes JSON and SARIF', () => {
