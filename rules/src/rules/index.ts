@@ -1,6 +1,7 @@
 import implementationCallback from './implementation-callback.js';
 import noFloatingPipeline from './no-floating-pipeline.js';
 import noIgnoredWrite from './no-ignored-write.js';
+import noStreamInternals from './no-stream-internals.js';
 import noThrowInImplementation from './no-throw-in-implementation.js';
 import noUnhandledBackpressure from './no-unhandled-backpressure.js';
 import noUnhandledError from './no-unhandled-error.js';
@@ -11,6 +12,7 @@ export const rules = {
   'implementation-callback': implementationCallback,
   'no-floating-pipeline': noFloatingPipeline,
   'no-ignored-write': noIgnoredWrite,
+  'no-stream-internals': noStreamInternals,
   'no-throw-in-implementation': noThrowInImplementation,
   'no-unhandled-backpressure': noUnhandledBackpressure,
   'no-unhandled-error': noUnhandledError,
