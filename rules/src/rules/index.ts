@@ -5,6 +5,7 @@ import noStreamInternals from './no-stream-internals.js';
 import noThrowInImplementation from './no-throw-in-implementation.js';
 import noUnhandledBackpressure from './no-unhandled-backpressure.js';
 import noUnhandledError from './no-unhandled-error.js';
+import noWriteAfterEnd from './no-write-after-end.js';
 import preferPipeline from './prefer-pipeline.js';
 
 /** Every rule of the plugin, by name. Keep sorted: the docs and configs follow this order. */
@@ -16,6 +17,7 @@ export const rules = {
   'no-throw-in-implementation': noThrowInImplementation,
   'no-unhandled-backpressure': noUnhandledBackpressure,
   'no-unhandled-error': noUnhandledError,
+  'no-write-after-end': noWriteAfterEnd,
   'prefer-pipeline': preferPipeline,
 };
 
