@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { Linter } from 'eslint';
 import { fullRun } from './corpora.js';
+import { checkEveryFix, checkFixedPoint } from './fix-checks.js';
 import { javascriptSetup, lintOnce, newLinter, typescriptSetup } from './linting.js';
 import { render, streamProgram, withErrorListener, withPipeline, type StreamProgram } from './stream-programs.js';
 
@@ -98,5 +99,22 @@ describe('random stream programs', () => {
     );
     t.diagnostic(`${removed} reports of chains removed by pipeline()`);
     assert.ok(removed > 0, 'no chain was ever reported: the programs prove nothing');
+  });
+
+  it('get only fixes and suggestions that keep their promises', (t) => {
+    let tried = 0;
+    fc.assert(
+      fc.property(streamProgram, (program) => {
+        const code = render(program).lines.join('\n');
+        const setup = javascriptSetup(program.moduleStyle);
+        const check = checkEveryFix(linter, setup, code, 'generated.js');
+        tried += check.tried;
+        const failure = check.failures[0];
+        assert.ok(!failure, failure && `${failure.rule} ${failure.offered} at ${failure.line}:${failure.column}: ${failure.why}\n${code}\n--- gave ---\n${failure.output}`);
+        assert.equal(checkFixedPoint(linter, setup, code, 'generated.js'), null);
+      }),
+      runs,
+    );
+    t.diagnostic(`${tried} fixes and suggestions tried`);
   });
 });

@@ -41,10 +41,20 @@ const uses = [
   'error-on-pipe-result',
   'pipe-later',
   'once-event',
+  'relay',
+  'relay-with-drain',
+  'internals',
 ] as const;
 type Use = (typeof uses)[number];
 
-const implementations = ['transform-class', 'writable-class', 'readable-options', 'transform-calls-twice', 'read-push-after-end'] as const;
+const implementations = [
+  'transform-class',
+  'writable-class',
+  'readable-options',
+  'transform-calls-twice',
+  'read-push-after-end',
+  'transform-throws',
+] as const;
 type Implementation = (typeof implementations)[number];
 
 type Stage = { variable: number } | { inline: Factory };
@@ -182,6 +192,15 @@ function implementationLines(implementation: Implementation, access: StreamProgr
         '  }',
         '}',
       ];
+    case 'transform-throws':
+      return [
+        `class Parse extends ${base('Transform')} {`,
+        '  _transform(chunk, encoding, callback) {',
+        "    if (chunk.length > 1024) throw new Error('line too long');",
+        '    callback(null, JSON.parse(chunk));',
+        '  }',
+        '}',
+      ];
     case 'read-push-after-end':
       return [
         `const ended = new ${base('Readable')}({`,
@@ -194,7 +213,8 @@ function implementationLines(implementation: Implementation, access: StreamProgr
   }
 }
 
-function useLines(name: string, use: Use, program: StreamProgram): string[] {
+/** `other` is the next stream of the program, or the stream itself when it is alone. */
+function useLines(name: string, other: string, use: Use, program: StreamProgram): string[] {
   switch (use) {
     case 'data':
       return [`${name}.on('data', (chunk) => console.log(chunk.length));`];
@@ -240,6 +260,19 @@ function useLines(name: string, use: Use, program: StreamProgram): string[] {
       return [`${name}.pipe(process.stdout).on('error', (error) => console.error(error));`];
     case 'pipe-later':
       return [`setImmediate(() => ${name}.pipe(process.stdout));`];
+    case 'relay':
+      return [`${name}.on('data', (chunk) => ${other}.write(chunk));`];
+    case 'relay-with-drain':
+      return [
+        `${name}.on('data', (chunk) => {`,
+        `  if (!${other}.write(chunk)) {`,
+        `    ${name}.pause();`,
+        `    ${other}.once('drain', () => ${name}.resume());`,
+        '  }',
+        '});',
+      ];
+    case 'internals':
+      return [`if (${name}._readableState.ended) console.log('ended');`];
     case 'once-event': {
       const once = program.access === 'named' ? 'once' : 'events.once';
       return program.context === 'async-function'
@@ -284,7 +317,8 @@ export function render(program: StreamProgram): RenderedProgram {
     return lines.length - 1;
   });
   for (const { stream, use } of program.uses) {
-    lines.push(...useLines(names[stream], use, program).map((line) => context.indent + line));
+    const other = names[(stream + 1) % names.length];
+    lines.push(...useLines(names[stream], other, use, program).map((line) => context.indent + line));
   }
   let chainLine: number | null = null;
   if (program.chain) {
