@@ -1,4 +1,5 @@
 import implementationCallback from './implementation-callback.js';
+import noAsyncImplementation from './no-async-implementation.js';
 import noFloatingPipeline from './no-floating-pipeline.js';
 import noIgnoredWrite from './no-ignored-write.js';
 import noStreamInternals from './no-stream-internals.js';
@@ -11,6 +12,7 @@ import preferPipeline from './prefer-pipeline.js';
 /** Every rule of the plugin, by name. Keep sorted: the docs and configs follow this order. */
 export const rules = {
   'implementation-callback': implementationCallback,
+  'no-async-implementation': noAsyncImplementation,
   'no-floating-pipeline': noFloatingPipeline,
   'no-ignored-write': noIgnoredWrite,
   'no-stream-internals': noStreamInternals,
