@@ -124,3 +124,14 @@ export function resolveSettings(input: unknown): NodeStreamsSettings {
     maxFileSizeBytes: pick('maxFileSizeBytes', number),
   };
 }
+
+/** The server's command behind "Show documentation for …": its argument is the page's URL. */
+export const showDocumentationCommand = 'nodeStreams.server.showDocumentation';
+
+/** Sent by the server when a file is skipped (too large, binary) or slow to lint. */
+export const statusNotification = 'nodeStreams/status';
+export interface StatusParams {
+  uri: string;
+  state: 'ok' | 'skipped' | 'slow' | 'error';
+  message?: string;
+}

@@ -1,0 +1,108 @@
+import type { Linter, Rule } from 'eslint';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { isDiagnosticOf, diagnosticSource } from './diagnostics.js';
+import { disableForFile, disableForLine } from './disable-comments.js';
+import { ruleDocsOf } from './embedded-engine.js';
+import type { Refactor } from './refactors/index.js';
+import { showDocumentationCommand } from './settings.js';
+import { nonOverlappingFixes, toTextEdit } from './text-edits.js';
+
+/** `source.fixAll.nodeStreams`: what editors run on save. */
+export const fixAllKind = `${CodeActionKind.SourceFixAll}.nodeStreams`;
+
+export const codeActionKinds = [CodeActionKind.QuickFix, fixAllKind, CodeActionKind.RefactorRewrite];
+
+function editOf(document: TextDocument, edits: TextEdit[]) {
+  return { changes: { [document.uri]: edits } };
+}
+
+/** All fixes of these messages that ESLint would apply in one pass, as minimal edits. */
+export function fixAllEdits(document: TextDocument, messages: readonly Linter.LintMessage[]): TextEdit[] {
+  const fixes = messages.flatMap((message) => (message.fix ? [message.fix as Rule.Fix] : []));
+  return nonOverlappingFixes(fixes).map((fix) => toTextEdit(fix, document));
+}
+
+/** Whether the client asked for this kind (`only` lists kinds and their parents). */
+function isWanted(kind: string, only: readonly string[] | undefined): boolean {
+  return !only || only.some((wanted) => kind === wanted || kind.startsWith(`${wanted}.`));
+}
+
+/** The actions for one problem: its fix, its suggestions, disabling it, its docs, fixing all of its kind. */
+function actionsForProblem(document: TextDocument, message: Linter.LintMessage, all: readonly Linter.LintMessage[]): CodeAction[] {
+  const ruleId = message.ruleId!;
+  const actions: CodeAction[] = [];
+  if (message.fix) {
+    actions.push({
+      title: `Fix this ${ruleId} problem`,
+      kind: CodeActionKind.QuickFix,
+      isPreferred: true,
+      edit: editOf(document, [toTextEdit(message.fix as Rule.Fix, document)]),
+    });
+  }
+  for (const suggestion of message.suggestions ?? []) {
+    actions.push({
+      title: suggestion.desc,
+      kind: CodeActionKind.QuickFix,
+      edit: editOf(document, [toTextEdit(suggestion.fix as Rule.Fix, document)]),
+    });
+  }
+  const sameRuleFixable = all.filter((each) => each.ruleId === ruleId && each.fix);
+  if (message.fix && sameRuleFixable.length > 1) {
+    actions.push({
+      title: `Fix all ${ruleId} problems in this file`,
+      kind: CodeActionKind.QuickFix,
+      edit: editOf(document, fixAllEdits(document, sameRuleFixable)),
+    });
+  }
+  const lineEdit = disableForLine(document, message.line - 1, ruleId);
+  if (lineEdit) {
+    actions.push({ title: `Disable ${ruleId} for this line`, kind: CodeActionKind.QuickFix, edit: editOf(document, [lineEdit]) });
+  }
+  actions.push({
+    title: `Disable ${ruleId} for the entire file`,
+    kind: CodeActionKind.QuickFix,
+    edit: editOf(document, [disableForFile(document, ruleId)]),
+  });
+  const url = ruleDocsOf(ruleId)?.url;
+  if (url) {
+    actions.push({
+      title: `Show documentation for ${ruleId}`,
+      kind: CodeActionKind.QuickFix,
+      command: { title: `Show documentation for ${ruleId}`, command: showDocumentationCommand, arguments: [url] },
+    });
+  }
+  return actions;
+}
+
+/** Every code action at the request's range, from the file's current lint results and refactors. */
+export function codeActionsFor(
+  document: TextDocument,
+  params: CodeActionParams,
+  messages: readonly Linter.LintMessage[],
+  refactors: () => Refactor[],
+): CodeAction[] {
+  const only = params.context.only;
+  const actions: CodeAction[] = [];
+  if (isWanted(CodeActionKind.QuickFix, only)) {
+    for (const diagnostic of params.context.diagnostics) {
+      if (diagnostic.source !== diagnosticSource || typeof diagnostic.code !== 'string') continue;
+      const message = messages.find((each) => each.ruleId && isDiagnosticOf(diagnostic, each, document));
+      if (message) actions.push(...actionsForProblem(document, message, messages).map((action) => ({ ...action, diagnostics: [diagnostic] })));
+    }
+  }
+  if (only && isWanted(fixAllKind, only)) {
+    const edits = fixAllEdits(document, messages);
+    if (edits.length > 0) actions.push({ title: 'Fix all node-streams problems', kind: fixAllKind, edit: editOf(document, edits) });
+  }
+  if (isWanted(CodeActionKind.RefactorRewrite, only)) {
+    for (const refactor of refactors()) {
+      actions.push({
+        title: refactor.title,
+        kind: CodeActionKind.RefactorRewrite,
+        edit: editOf(document, [toTextEdit(refactor.fix as Rule.Fix, document)]),
+      });
+    }
+  }
+  return actions;
+}
