@@ -2,6 +2,7 @@ import implementationCallback from './implementation-callback.js';
 import noAsyncImplementation from './no-async-implementation.js';
 import noFloatingPipeline from './no-floating-pipeline.js';
 import noIgnoredWrite from './no-ignored-write.js';
+import noMixedConsumption from './no-mixed-consumption.js';
 import noStreamInternals from './no-stream-internals.js';
 import noThrowInImplementation from './no-throw-in-implementation.js';
 import noUnhandledBackpressure from './no-unhandled-backpressure.js';
@@ -15,6 +16,7 @@ export const rules = {
   'no-async-implementation': noAsyncImplementation,
   'no-floating-pipeline': noFloatingPipeline,
   'no-ignored-write': noIgnoredWrite,
+  'no-mixed-consumption': noMixedConsumption,
   'no-stream-internals': noStreamInternals,
   'no-throw-in-implementation': noThrowInImplementation,
   'no-unhandled-backpressure': noUnhandledBackpressure,
