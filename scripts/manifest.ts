@@ -1,0 +1,156 @@
+// Generates the extension's contributions in package.json (commands, settings, walkthrough, trust)
+// from their one definition in the sources, and the README's settings and commands tables from
+// package.json. With --check it changes nothing and fails when a generated part is stale.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { clientSettingDescriptions, defaultClientSettings, restrictedSettings } from '../client/src/client-settings.js';
+import { commandCategory, commandList } from '../client/src/command-ids.js';
+import { walkthroughId, walkthroughSteps } from '../client/src/walkthrough-steps.js';
+import { defaultSettings, settingDescriptions, settingsSection, type SettingDescription } from '../server/src/settings.js';
+
+interface Manifest {
+  contributes?: Record<string, unknown>;
+  [field: string]: unknown;
+}
+
+const repository = 'https://github.com/node-streams/node-streams';
+const languages = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
+
+function settingSchema(description: SettingDescription, defaultValue: unknown): Record<string, unknown> {
+  const schema: Record<string, unknown> = { type: description.type, default: defaultValue, markdownDescription: description.description };
+  if (description.type === 'array' && description.enum) schema.items = { type: 'string', enum: description.enum };
+  else if (description.type === 'object' && description.enum) schema.additionalProperties = { type: 'string', enum: description.enum };
+  else if (description.enum) schema.enum = description.enum;
+  if (description.type === 'array') schema.uniqueItems = true;
+  return schema;
+}
+
+function configuration(): Record<string, unknown> {
+  const properties: Record<string, unknown> = {};
+  for (const [key, description] of Object.entries(settingDescriptions)) {
+    properties[`${settingsSection}.${key}`] = settingSchema(description, defaultSettings[key as keyof typeof defaultSettings]);
+  }
+  for (const [key, description] of Object.entries(clientSettingDescriptions)) {
+    properties[`${settingsSection}.${key}`] = settingSchema(description, defaultClientSettings[key as keyof typeof defaultClientSettings]);
+  }
+  return { title: 'Node Streams', properties };
+}
+
+function commandLink(command: string, argument: string): string {
+  return `command:${command}?${encodeURIComponent(JSON.stringify([argument]))}`;
+}
+
+function walkthrough(): Record<string, unknown> {
+  return {
+    id: walkthroughId.replace(/^nodeStreams\./, ''),
+    title: 'Node.js streams, novice to expert',
+    description: 'A step per level: a real stream bug, the rule that flags it, the fix, and the snippet that writes it right.',
+    steps: walkthroughSteps.map((step) => ({
+      id: step.level,
+      title: step.title,
+      description: [
+        step.summary,
+        `[Open the example](${commandLink('nodeStreams.openExample', step.level)})`,
+        ...(step.config === 'strict' ? [`[Turn on the strict config](command:workbench.action.openSettings?${encodeURIComponent(JSON.stringify([`${settingsSection}.config`]))})`] : []),
+        `[Show the snippet ${step.snippet}](${commandLink('nodeStreams.showSnippet', step.snippet)})`,
+      ].join('\n'),
+      media: { markdown: `client/walkthrough/${step.media}` },
+    })),
+  };
+}
+
+export function generatedManifest(manifest: Manifest): Manifest {
+  return {
+    ...manifest,
+    icon: 'media/icon.png',
+    galleryBanner: { color: '#1b2b34', theme: 'dark' },
+    repository: { type: 'git', url: repository },
+    bugs: { url: `${repository}/issues` },
+    homepage: `${repository}#readme`,
+    keywords: ['node', 'streams', 'eslint', 'backpressure', 'pipeline', 'lint', 'snippets'],
+    activationEvents: [...languages.map((language) => `onLanguage:${language}`), 'workspaceContains:**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'],
+    capabilities: {
+      untrustedWorkspaces: {
+        supported: 'limited',
+        description: "In an untrusted workspace only the embedded rules run: the project's ESLint config and plugins are never loaded.",
+        restrictedConfigurations: restrictedSettings.map((key) => `${settingsSection}.${key}`),
+      },
+      virtualWorkspaces: { supported: 'limited', description: 'Only open files are linted; project configs need files on disk.' },
+    },
+    contributes: {
+      ...manifest.contributes,
+      commands: commandList.map(({ id, title }) => ({ command: id, title, category: commandCategory })),
+      menus: { commandPalette: commandList.filter(({ palette }) => !palette).map(({ id }) => ({ command: id, when: 'false' })) },
+      configuration: configuration(),
+      walkthroughs: [walkthrough()],
+    },
+  };
+}
+
+function table(header: string[], rows: string[][]): string {
+  const escape = (cell: string) => cell.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`)].join('\n');
+}
+
+function settingsTable(manifest: Manifest): string {
+  const properties = ((manifest.contributes?.configuration as { properties: Record<string, Record<string, unknown>> }).properties);
+  return table(
+    ['Setting', 'Default', 'Description'],
+    Object.entries(properties).map(([key, schema]) => {
+      const values = (schema.enum ?? (schema.items as { enum?: string[] } | undefined)?.enum ?? (schema.additionalProperties as { enum?: string[] } | undefined)?.enum) as string[] | undefined;
+      const choices = values ? ` One of: ${values.map((value) => `\`${value}\``).join(', ')}.` : '';
+      return [`\`${key}\``, `\`${JSON.stringify(schema.default)}\``, `${String(schema.markdownDescription)}${choices}`];
+    }),
+  );
+}
+
+function commandsTable(manifest: Manifest): string {
+  const commands = manifest.contributes?.commands as { command: string; title: string; category: string }[];
+  return table(
+    ['Command', 'Id', 'What it does'],
+    commands.map(({ command, title, category }) => {
+      const described = commandList.find(({ id }) => id === command);
+      return [`${category}: ${title}`, `\`${command}\``, `${described?.description ?? ''}${described?.palette === false ? ' (not in the palette)' : ''}`];
+    }),
+  );
+}
+
+function replaceBetween(text: string, marker: string, content: string): string {
+  const begin = `<!-- begin auto-generated ${marker} -->`;
+  const end = `<!-- end auto-generated ${marker} -->`;
+  const start = text.indexOf(begin);
+  const stop = text.indexOf(end);
+  if (start < 0 || stop < start) throw new Error(`README.md has no '${begin}' … '${end}' markers`);
+  return `${text.slice(0, start + begin.length)}\n${content}\n${text.slice(stop)}`;
+}
+
+export function generatedReadme(readme: string, manifest: Manifest): string {
+  return replaceBetween(replaceBetween(readme, 'settings', settingsTable(manifest)), 'commands', commandsTable(manifest));
+}
+
+/** The files this script writes, as they should be: empty when everything is up to date. */
+export function staleFiles(root: URL): { file: URL; text: string }[] {
+  const packageFile = new URL('package.json', root);
+  const readmeFile = new URL('README.md', root);
+  const before = readFileSync(packageFile, 'utf8');
+  const manifest = generatedManifest(JSON.parse(before) as Manifest);
+  const packageText = `${JSON.stringify(manifest, null, 2)}\n`;
+  const readmeBefore = readFileSync(readmeFile, 'utf8');
+  const readmeText = generatedReadme(readmeBefore, manifest);
+  return [
+    ...(packageText === before ? [] : [{ file: packageFile, text: packageText }]),
+    ...(readmeText === readmeBefore ? [] : [{ file: readmeFile, text: readmeText }]),
+  ];
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const stale = staleFiles(new URL('../', import.meta.url));
+  if (process.argv.includes('--check')) {
+    if (stale.length > 0) {
+      console.error(`Generated manifest parts are stale; run \`npm run manifest\`:\n  ${stale.map(({ file }) => fileURLToPath(file)).join('\n  ')}`);
+      process.exit(1);
+    }
+  } else {
+    for (const { file, text } of stale) writeFileSync(file, text);
+  }
+}
