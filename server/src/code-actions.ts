@@ -6,7 +6,7 @@ import { disableForFile, disableForLine } from './disable-comments.js';
 import { ruleDocsOf } from './embedded-engine.js';
 import type { Refactor } from './refactors/index.js';
 import { showDocumentationCommand } from './settings.js';
-import { nonOverlappingFixes, toTextEdit } from './text-edits.js';
+import { nonOverlappingFixes, toTextEdits } from './text-edits.js';
 
 /** `source.fixAll.nodeStreams`: what editors run on save. */
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.nodeStreams`;
@@ -20,7 +20,7 @@ function editOf(document: TextDocument, edits: TextEdit[]) {
 /** All fixes of these messages that ESLint would apply in one pass, as minimal edits. */
 export function fixAllEdits(document: TextDocument, messages: readonly Linter.LintMessage[]): TextEdit[] {
   const fixes = messages.flatMap((message) => (message.fix ? [message.fix as Rule.Fix] : []));
-  return nonOverlappingFixes(fixes).map((fix) => toTextEdit(fix, document));
+  return nonOverlappingFixes(fixes).flatMap((fix) => toTextEdits(fix, document));
 }
 
 /** Whether the client asked for this kind (`only` lists kinds and their parents). */
@@ -37,14 +37,14 @@ function actionsForProblem(document: TextDocument, message: Linter.LintMessage, 
       title: `Fix this ${ruleId} problem`,
       kind: CodeActionKind.QuickFix,
       isPreferred: true,
-      edit: editOf(document, [toTextEdit(message.fix as Rule.Fix, document)]),
+      edit: editOf(document, [...toTextEdits(message.fix as Rule.Fix, document)]),
     });
   }
   for (const suggestion of message.suggestions ?? []) {
     actions.push({
       title: suggestion.desc,
       kind: CodeActionKind.QuickFix,
-      edit: editOf(document, [toTextEdit(suggestion.fix as Rule.Fix, document)]),
+      edit: editOf(document, [...toTextEdits(suggestion.fix as Rule.Fix, document)]),
     });
   }
   const sameRuleFixable = all.filter((each) => each.ruleId === ruleId && each.fix);
@@ -100,7 +100,7 @@ export function codeActionsFor(
       actions.push({
         title: refactor.title,
         kind: CodeActionKind.RefactorRewrite,
-        edit: editOf(document, [toTextEdit(refactor.fix as Rule.Fix, document)]),
+        edit: editOf(document, [...toTextEdits(refactor.fix as Rule.Fix, document)]),
       });
     }
   }

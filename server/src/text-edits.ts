@@ -4,8 +4,15 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 type Fix = Rule.Fix;
 
-/** An ESLint fix as the smallest edit that does the same: the unchanged ends are left alone. */
-export function toTextEdit(fix: Fix, document: TextDocument): TextEdit {
+/** Replaced regions larger than this many lines on either side are not diffed line by line. */
+const maxDiffLines = 2000;
+
+/**
+ * An ESLint fix as the smallest edits that do the same. ESLint merges the parts of a fix (an
+ * import on top, a rewrite below) into one replacement: the unchanged lines between them are
+ * found again, so that the editor keeps cursors, folds and undo steps there.
+ */
+export function toTextEdits(fix: Fix, document: TextDocument): TextEdit[] {
   const text = document.getText();
   let [start, end] = fix.range;
   let replacement = fix.text;
@@ -17,7 +24,60 @@ export function toTextEdit(fix: Fix, document: TextDocument): TextEdit {
     end -= 1;
     replacement = replacement.slice(0, -1);
   }
-  return { range: { start: document.positionAt(start), end: document.positionAt(end) }, newText: replacement };
+  return changedLines(text.slice(start, end), replacement).map((change) => ({
+    range: { start: document.positionAt(start + change.start), end: document.positionAt(start + change.end) },
+    newText: change.text,
+  }));
+}
+
+interface Change {
+  /** Offsets in the old text. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Splits a replacement into the runs of lines that differ (a longest common subsequence of lines). */
+function changedLines(before: string, after: string): Change[] {
+  const whole = [{ start: 0, end: before.length, text: after }];
+  const oldLines = before.split(/(?<=\n)/);
+  const newLines = after.split(/(?<=\n)/);
+  if (oldLines.length < 2 || newLines.length < 2 || oldLines.length > maxDiffLines || newLines.length > maxDiffLines) return whole;
+  // common[i][j]: length of the longest common subsequence of oldLines[i…] and newLines[j…].
+  const common = Array.from({ length: oldLines.length + 1 }, () => new Uint32Array(newLines.length + 1));
+  for (let i = oldLines.length - 1; i >= 0; i -= 1) {
+    for (let j = newLines.length - 1; j >= 0; j -= 1) {
+      common[i][j] = oldLines[i] === newLines[j] ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
+    }
+  }
+  const changes: Change[] = [];
+  let offset = 0;
+  let pending: Change | null = null;
+  const flush = () => {
+    if (pending) changes.push(pending);
+    pending = null;
+  };
+  let i = 0;
+  let j = 0;
+  while (i < oldLines.length || j < newLines.length) {
+    if (i < oldLines.length && j < newLines.length && oldLines[i] === newLines[j]) {
+      flush();
+      offset += oldLines[i].length;
+      i += 1;
+      j += 1;
+    } else if (j < newLines.length && (i === oldLines.length || common[i][j + 1] >= common[i + 1][j])) {
+      pending ??= { start: offset, end: offset, text: '' };
+      pending.text += newLines[j];
+      j += 1;
+    } else {
+      pending ??= { start: offset, end: offset, text: '' };
+      offset += oldLines[i].length;
+      pending.end = offset;
+      i += 1;
+    }
+  }
+  flush();
+  return changes;
 }
 
 /** Fixes that do not touch each other, in order, as ESLint applies them in one pass. */

@@ -42,6 +42,27 @@ const errorConsumers = new Set([
 ]);
 
 const streamUseMethods = new Set(['pipe', 'write', 'end', 'read', 'resume', 'unpipe', 'cork', 'uncork']);
+
+/**
+ * Readable methods that consume the stream and pass its error on: `compose()` to the composed
+ * stream, the iterator helpers (`map`, `toArray`, …) to the stream or promise they return.
+ */
+const errorForwardingMethods = new Set([
+  'compose',
+  'iterator',
+  'map',
+  'filter',
+  'flatMap',
+  'drop',
+  'take',
+  'forEach',
+  'toArray',
+  'some',
+  'find',
+  'every',
+  'reduce',
+  'asIndexedPairs',
+]);
 const streamEvents = new Set(['data', 'end', 'readable', 'finish', 'drain', 'close', 'error', 'pipe']);
 
 export function emptyFate(): StreamFate {
@@ -163,6 +184,10 @@ function followMethodCall(
   fate.methodCalls.push(call);
   if (streamUseMethods.has(method)) fate.usedAsStream = true;
   if (listenerMethods.has(method)) noteListener(call, fate);
+  if (errorForwardingMethods.has(method)) {
+    fate.errorHandled = true;
+    fate.usedAsStream = true;
+  }
   if (method === 'pipe') {
     fate.pipeSources.push(call);
     return;
