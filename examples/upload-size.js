@@ -9,9 +9,9 @@ http
     req.on('data', (chunk) => {
       size += chunk.length;
     });
-    const chunks = [];
-    for await (const chunk of req) chunks.push(chunk);
-    await fs.writeFile('/tmp/upload', Buffer.concat(chunks));
+    const file = await fs.open('/tmp/upload', 'w');
+    for await (const chunk of req) await file.write(chunk);
+    await file.close();
     res.end(`stored ${size} bytes\n`);
   })
   .listen(8080);

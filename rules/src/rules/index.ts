@@ -5,6 +5,7 @@ import noIgnoredWrite from './no-ignored-write.js';
 import noMixedConsumption from './no-mixed-consumption.js';
 import noStreamInternals from './no-stream-internals.js';
 import noThrowInImplementation from './no-throw-in-implementation.js';
+import noUnboundedBuffering from './no-unbounded-buffering.js';
 import noUnhandledBackpressure from './no-unhandled-backpressure.js';
 import noUnhandledError from './no-unhandled-error.js';
 import noWriteAfterEnd from './no-write-after-end.js';
@@ -19,6 +20,7 @@ export const rules = {
   'no-mixed-consumption': noMixedConsumption,
   'no-stream-internals': noStreamInternals,
   'no-throw-in-implementation': noThrowInImplementation,
+  'no-unbounded-buffering': noUnboundedBuffering,
   'no-unhandled-backpressure': noUnhandledBackpressure,
   'no-unhandled-error': noUnhandledError,
   'no-write-after-end': noWriteAfterEnd,
