@@ -7,7 +7,8 @@
 //   npm run test:e2e -- --self-check         proves that failures and a dead extension host fail the run
 //   npm run test:e2e -- --vscode [version]   the editor pass in a VS Code downloaded by @vscode/test-electron
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runTests } from '@vscode/test-electron';
@@ -63,8 +64,8 @@ async function runEditorPass() {
   const resultsDirectory = join(resultsRoot, 'editor');
   const resultFile = join(resultsDirectory, 'result.json');
   rmSync(resultFile, { force: true });
-  const workspaceParent = join(resultsDirectory, 'state');
-  rmSync(workspaceParent, { recursive: true, force: true });
+  // Outside the clone, so that no config file of the repository applies to the workspace.
+  const workspaceParent = mkdtempSync(join(tmpdir(), 'node-streams-e2e-workspace-'));
   const launcher = join(repositoryRoot, 'test', 'e2e', 'launcher', 'code');
   let exitCode;
   try {
@@ -85,6 +86,7 @@ async function runEditorPass() {
   const result = existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : undefined;
   const outcome = { result, passed: result?.passed ?? 0, failed: result?.failed ?? 0, problems: verdictProblems(exitCode, result) };
   outcome.ok = outcome.problems.length === 0;
+  if (outcome.ok) rmSync(workspaceParent, { recursive: true, force: true });
   // The launcher has printed the tests already; a downloaded VS Code prints only mocha's own output.
   if (options.vscode !== undefined) printPass('editor', outcome);
   else for (const problem of outcome.problems) console.log(`  ✘ editor: ${problem}`);

@@ -96,7 +96,7 @@ export function verdictProblems(exitCode, result) {
       problems.push(`the suite did not finish: the extension host died${result.running ? ` during "${result.running}"` : ''}`);
     }
     if (result.failed > 0) problems.push(`${result.failed} test(s) failed`);
-    if (result.finished && result.passed === 0) problems.push('no test ran');
+    if (result.finished && result.passed + result.failed === 0) problems.push('no test ran');
   }
   if (exitCode !== undefined && exitCode !== 0) problems.push(`the workbench reported exit code ${exitCode}`);
   return problems;

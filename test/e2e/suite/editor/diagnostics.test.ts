@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'mocha';
+import * as vscode from 'vscode';
+import { describeDiagnostics, docsLinkOf, ruleOf, waitForExactly } from '../support/diagnostics.js';
+import { activateExtension } from '../support/extension.js';
+import { closeAllEditors, openInEditor, readRepositoryFile, repositoryRoot, workspaceUri } from '../support/workspace.js';
+
+/** The reviewed problems of every example, as the plugin reports them with the `all` config. */
+const expectations = JSON.parse(readRepositoryFile('test/expectations/examples.json')) as Record<string, string[]>;
+
+/** The built plugin, whose rule metadata holds each rule's docs URL. */
+const plugin = createRequire(join(repositoryRoot, 'package.json'))('./rules/dist/index.js') as {
+  rules: Record<string, { meta: { docs: { url: string } } }>;
+};
+
+describe('diagnostics on examples/', () => {
+  before(activateExtension);
+  after(closeAllEditors);
+
+  for (const [examplePath, expected] of Object.entries(expectations)) {
+    it(`${examplePath} shows exactly the reviewed problems`, async () => {
+      const editor = await openInEditor(workspaceUri(examplePath));
+      await waitForExactly(editor.document.uri, expected);
+    });
+  }
+
+  it('underlines the stream itself, with the rule as code and its docs page as link', async () => {
+    const editor = await openInEditor(workspaceUri('examples/download.js'));
+    const diagnostics = await waitForExactly(editor.document.uri, expectations['examples/download.js']!);
+    const underlined = diagnostics.map((diagnostic) => `${ruleOf(diagnostic)}: ${editor.document.getText(diagnostic.range)}`);
+    assert.deepEqual(underlined.sort(), [
+      'node-streams/no-unhandled-error: fs.createWriteStream(path)',
+      'node-streams/no-unhandled-error: https.get(url, (response) => {\n    const file = fs.createWriteStream(path);\n    response.pipe(file);\n  })',
+      'node-streams/prefer-pipeline: pipe(file)',
+    ].sort());
+    for (const diagnostic of diagnostics) {
+      const rule = ruleOf(diagnostic).replace('node-streams/', '');
+      assert.equal(docsLinkOf(diagnostic), plugin.rules[rule]!.meta.docs.url);
+      assert.ok(diagnostic.message.length > 20, `a real message for ${rule}: ${diagnostic.message}`);
+    }
+    assert.deepEqual(describeDiagnostics(diagnostics), expectations['examples/download.js']);
+  });
+});

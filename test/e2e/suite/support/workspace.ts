@@ -1,0 +1,46 @@
+/** The workspace the runner prepared (fixtures plus a copy of examples/) and the repository beside it. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import * as vscode from 'vscode';
+
+/** The repository: the suite is bundled to test/e2e/out/<pass>/. */
+export const repositoryRoot = resolve(__dirname, '..', '..', '..', '..');
+
+export function readRepositoryFile(relativePath: string): string {
+  return readFileSync(resolve(repositoryRoot, relativePath), 'utf8');
+}
+
+export function workspaceRoot(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the e2e suite needs a workspace folder');
+  return folder.uri;
+}
+
+export function workspaceUri(relativePath: string): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceRoot(), relativePath);
+}
+
+export async function openInEditor(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(document);
+}
+
+let scratchCount = 0;
+
+/** A new file with this text in the workspace, open in an editor: tests that edit files get their own. */
+export async function openScratchFile(text: string, extension = '.js'): Promise<vscode.TextEditor> {
+  scratchCount += 1;
+  const uri = workspaceUri(`scratch/file-${scratchCount}${extension}`);
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(text));
+  return openInEditor(uri);
+}
+
+/** A copy of an example under scratch/, open in an editor. */
+export async function openExampleCopy(examplePath: string): Promise<vscode.TextEditor> {
+  const text = Buffer.from(await vscode.workspace.fs.readFile(workspaceUri(examplePath))).toString('utf8');
+  return openScratchFile(text, examplePath.slice(examplePath.lastIndexOf('.')));
+}
+
+export async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
