@@ -6,6 +6,7 @@ import { EmbeddedEngine, isRuleShown, rulePrefix } from './embedded-engine.js';
 import { findConfigFile, ProjectEngine } from './project-engine.js';
 import { lintIsolatingRules } from './rule-isolation.js';
 import type { NodeStreamsSettings } from './settings.js';
+import { TypedLinter } from './typed-worker.js';
 
 export type EngineKind = 'embedded' | 'project' | 'typed';
 
@@ -22,7 +23,7 @@ export interface LintLog {
 
 export class Linting {
   private embedded: EmbeddedEngine;
-  private readonly typedEngines = new Map<string, EmbeddedEngine>();
+  private readonly typedLinter = new TypedLinter();
   private readonly projects = new Map<string, ProjectEngine | null>();
   private readonly loggedFailures = new Set<string>();
 
@@ -39,7 +40,6 @@ export class Linting {
     this.settings = settings;
     this.trusted = trusted;
     this.embedded = new EmbeddedEngine(settings, { cwd: fileSystemRoot });
-    this.typedEngines.clear();
     this.projects.clear();
   }
 
@@ -81,25 +81,26 @@ export class Linting {
 
   /**
    * The typed results, or null when type information is not to be had for this file. Called only
-   * after a quick pass on the embedded config that found no syntax error.
+   * after a quick pass on the embedded config that found no syntax error; runs in a worker.
    */
   async lintTyped(document: TextDocument, root: string): Promise<LintOutcome | null> {
-    let engine = this.typedEngines.get(root);
-    if (!engine) {
-      engine = new EmbeddedEngine(this.settings, { cwd: fileSystemRoot, typedRoot: root });
-      this.typedEngines.set(root, engine);
-    }
     const filePath = lintPathOf(document);
-    const text = document.getText();
-    const typedEngine = engine;
-    const outcome = await this.run('typed', filePath, (rulesOff) => typedEngine.lint(text, filePath, rulesOff));
-    const fatal = outcome.messages.find((message) => message.fatal);
-    if (fatal) {
+    const started = performance.now();
+    const response = await this.typedLinter.lint({ text: document.getText(), filePath, root, settings: this.settings });
+    for (const failure of response.failures ?? []) {
+      this.logOnce(`${failure.ruleId}\0${filePath}`, `node-streams: rule ${failure.ruleId} failed on ${filePath} and was skipped there: ${failure.message}`);
+    }
+    const fatal = response.messages?.find((message) => message.fatal);
+    if (!response.messages || fatal) {
       // The syntax is fine (the quick pass said so): the project service does not cover the file.
-      this.logOnce(`typed\0${filePath}`, `node-streams: no type information for ${filePath}: ${fatal.message}`);
+      this.logOnce(`typed\0${filePath}`, `node-streams: no type information for ${filePath}: ${fatal?.message ?? response.error}`);
       return null;
     }
-    return outcome;
+    return { messages: this.shown(response.messages), engine: 'typed', durationMs: performance.now() - started };
+  }
+
+  stop(): Promise<void> {
+    return this.typedLinter.stop();
   }
 
   private async run(

@@ -5,6 +5,7 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { version } from '../../rules/src/version.js';
 import { Session } from './session.js';
+import { isTypedWorker, serveTypedLints } from './typed-worker.js';
 
 const usage = `Usage: node-streams-language-server --stdio | --node-ipc | --socket=<port>
 
@@ -14,7 +15,9 @@ Node.js streams in JavaScript and TypeScript files.`;
 const transports = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
 const args = process.argv.slice(2);
 
-if (args.includes('--version')) {
+if (isTypedWorker()) {
+  serveTypedLints();
+} else if (args.includes('--version')) {
   process.stdout.write(`${version}\n`);
 } else if (!args.some((arg) => transports.some((transport) => arg.startsWith(transport)))) {
   process.stderr.write(`${usage}\n`);

@@ -51,6 +51,8 @@ export class Session {
   private readonly refactors = new Refactors();
   private readonly states = new Map<string, LintState>();
   private readonly running = new Map<string, Promise<LintState>>();
+  /** How often each document was opened: one opened again (no close between) is a new text at an old version. */
+  private readonly openings = new Map<string, number>();
   private readonly timers = new Map<string, Timer>();
   private readonly lastChange = new Map<string, number>();
   private settings: NodeStreamsSettings = resolveSettings({});
@@ -92,14 +94,17 @@ export class Session {
       if (this.canShowDocument) await connection.window.showDocument({ uri, external: true });
       else connection.console.info(`node-streams documentation: ${uri}`);
     });
-    connection.onShutdown(() => {
+    connection.onShutdown(async () => {
       for (const timer of this.timers.values()) timer.cancel();
       this.timers.clear();
+      await this.linting.stop();
     });
     // Opening a document fires onDidOpen, then onDidChangeContent: only the first one lints it.
     let opening: string | null = null;
     this.documents.onDidOpen((event) => {
       opening = event.document.uri;
+      this.states.delete(opening);
+      this.openings.set(opening, (this.openings.get(opening) ?? 0) + 1);
       this.lintSoon(event.document.uri, false);
     });
     this.documents.onDidChangeContent((event) => {
@@ -220,7 +225,7 @@ export class Session {
     if (!document) return;
     try {
       const state = await this.stateOf(document);
-      if (this.documents.get(uri)?.version !== state.version) return;
+      if (!this.isCurrent(document, state)) return;
       await this.connection.sendDiagnostics({ uri, version: state.version, diagnostics: state.diagnostics });
     } catch (error) {
       this.connection.console.error(`node-streams: ${(error as Error).stack ?? String(error)}`);
@@ -233,7 +238,7 @@ export class Session {
     if (known?.version === document.version) return Promise.resolve(known);
     // In onSave mode the results of the last save stand until the next one.
     if (known && this.settings.run === 'onSave') return Promise.resolve(known);
-    const key = `${document.uri}#${document.version}`;
+    const key = `${document.uri}#${this.openings.get(document.uri)}#${document.version}`;
     let running = this.running.get(key);
     if (!running) {
       running = this.lint(document).finally(() => this.running.delete(key));
@@ -243,14 +248,16 @@ export class Session {
   }
 
   private async lint(document: TextDocument): Promise<LintState> {
+    // The text is read now; the document may change while the engine works.
+    const version = document.version;
     const skipped = this.skipReason(document);
     if (skipped) {
       this.sendStatus({ uri: document.uri, state: 'skipped', message: skipped });
-      return this.remember(document, { version: document.version, messages: [], diagnostics: [] });
+      return this.remember(document, { version, messages: [], diagnostics: [] });
     }
     const outcome = await this.linting.lint(document);
     this.checkBudget(document, outcome);
-    const state = this.remember(document, this.stateFrom(document, outcome));
+    const state = this.remember(document, this.stateFrom(document, outcome, version));
     if (outcome.engine === 'embedded' && !outcome.messages.some((message) => message.fatal)) {
       const root = this.linting.typedRootFor(document);
       if (root) this.lintTypedLater(document, root);
@@ -258,16 +265,21 @@ export class Session {
     return state;
   }
 
-  private stateFrom(document: TextDocument, outcome: LintOutcome): LintState {
+  private stateFrom(document: TextDocument, outcome: LintOutcome, version = document.version): LintState {
     return {
-      version: document.version,
+      version,
       messages: outcome.messages,
       diagnostics: outcome.messages.map((message) => toDiagnostic(message, document, this.settings)),
     };
   }
 
+  /** The same open document (not one opened again since) at the same version. */
+  private isCurrent(document: TextDocument, state: LintState): boolean {
+    return this.documents.get(document.uri) === document && document.version === state.version;
+  }
+
   private remember(document: TextDocument, state: LintState): LintState {
-    if (this.documents.get(document.uri)?.version === state.version) this.states.set(document.uri, state);
+    if (this.isCurrent(document, state)) this.states.set(document.uri, state);
     return state;
   }
 

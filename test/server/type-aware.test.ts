@@ -14,6 +14,11 @@ const publishedFor = (client: LanguageClient) => client.published.filter((params
 it('publishes the quick results first, then the typed ones for the same text', async (t) => {
   const client = await LanguageClient.start({}, t);
   client.open(uri, text, 'typescript');
+  // The type checker works in a worker: another file is linted and answered meanwhile.
+  const other = 'file:///elsewhere/quick.js';
+  client.open(other, "require('fs').createReadStream('a').resume();\n");
+  assert.equal((await client.diagnostics(other)).length, 1);
+  assert.equal(publishedFor(client).length, 1, 'the typed results came first');
   const [quick, typed] = await client.until(() => publishedFor(client).length >= 2 && publishedFor(client));
   assert.deepEqual(quick.diagnostics, []);
   assert.equal(typed.version, 1);
