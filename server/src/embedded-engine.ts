@@ -1,4 +1,5 @@
 import { Linter } from 'eslint';
+import { createRequire } from 'node:module';
 import type { NodeStreamsDocs } from '../../rules/src/create-rule.js';
 import {
   embeddedConfig,
@@ -6,6 +7,7 @@ import {
   lazyTypeScriptParser,
   typescriptFiles,
 } from '../../rules/src/embedded-config.js';
+import type { EmbeddedConfigName } from './settings.js';
 import { rules } from '../../rules/src/rules/index.js';
 import type { NodeStreamsSettings } from './settings.js';
 
@@ -44,7 +46,33 @@ function ruleOverrides(settings: NodeStreamsSettings): Linter.RulesRecord {
 }
 
 function embeddedRules(settings: NodeStreamsSettings): Linter.RulesRecord {
-  return Object.assign({}, ...embeddedConfig(settings.config).map((block) => block.rules ?? {})) as Linter.RulesRecord;
+  return Object.assign({}, ...serverEmbeddedConfig(settings.config).map((block) => block.rules ?? {})) as Linter.RulesRecord;
+}
+
+type Parser = { parseForESLint(code: string, options?: unknown): unknown };
+
+/**
+ * typescript-eslint's parser, bundled into the server (the extension ships no node_modules but
+ * TypeScript) yet evaluated only on the first TypeScript file: esbuild turns this `require` into
+ * a lazy call into the bundle.
+ */
+const bundledTypeScriptParser = {
+  meta: { name: 'bundled-typescript-eslint-parser' },
+  parseForESLint(text: string, options?: unknown): unknown {
+    const parser = (
+      typeof require === 'function' ? require('@typescript-eslint/parser') : createRequire(import.meta.url)('@typescript-eslint/parser')
+    ) as Parser;
+    return parser.parseForESLint(text, options);
+  },
+} as Linter.Parser;
+
+/** The plugin's embedded config, with the TypeScript parser that the server bundle carries. */
+export function serverEmbeddedConfig(name: EmbeddedConfigName): Linter.Config[] {
+  return (embeddedConfig(name) as Linter.Config[]).map((block) =>
+    block.languageOptions?.parser === lazyTypeScriptParser
+      ? { ...block, languageOptions: { ...block.languageOptions, parser: bundledTypeScriptParser } }
+      : block,
+  );
 }
 
 /** Type information for every file, JavaScript included, from the tsconfig/jsconfig that covers it. */
@@ -53,7 +81,7 @@ function typedLanguageOptions(tsconfigRootDir: string): Linter.Config {
     name: 'node-streams/server/type-aware',
     files: [...javascriptFiles, ...typescriptFiles],
     languageOptions: {
-      parser: lazyTypeScriptParser as Linter.Parser,
+      parser: bundledTypeScriptParser,
       parserOptions: { projectService: true, tsconfigRootDir },
     },
   };
@@ -70,7 +98,7 @@ export class EmbeddedEngine {
   constructor(settings: NodeStreamsSettings, options: { cwd: string; typedRoot?: string }) {
     this.linter = new Linter({ configType: 'flat', cwd: options.cwd });
     this.config = [
-      ...(embeddedConfig(settings.config) as Linter.Config[]),
+      ...serverEmbeddedConfig(settings.config),
       ...(options.typedRoot ? [typedLanguageOptions(options.typedRoot)] : []),
       { name: 'node-streams/server/settings', rules: ruleOverrides(settings) },
     ];

@@ -29,6 +29,8 @@ export interface StartOptions {
   /** What `workspace/configuration` answers for `nodeStreams`; undefined: the client lacks it. */
   settings?: Record<string, unknown>;
   rootPath?: string;
+  /** Another copy of the built server. */
+  serverPath?: string;
 }
 
 export interface LogMessage {
@@ -54,7 +56,7 @@ export class LanguageClient {
 
   /** Starts a server; `cleanup.after` (a test's context) stops it even when the test fails. */
   static async start(options: StartOptions = {}, cleanup?: { after(fn: () => void): void }): Promise<LanguageClient> {
-    const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [options.serverPath ?? serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     cleanup?.after(() => {
       if (child.exitCode === null) child.kill();
     });

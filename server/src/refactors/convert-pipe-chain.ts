@@ -1,21 +1,12 @@
 /** "Convert .pipe() chain to pipeline()", offered on any plain pipe chain, reported or not. */
-import type { JSONSchema, TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { isPipeCall, outermostPipeCall, pipeChainOf } from '../../../rules/src/analysis/pipe-chains.js';
 import { pipelineFormsFor, rewriteAsPipeline } from '../../../rules/src/fixes/pipeline-rewrite.js';
-import { selectionOf, selectionSchema, touches, type RefactorContext } from './selection.js';
+import { refactorRule, selectionOf, touches } from './selection.js';
 
-export const convertPipeChain: TSESLint.RuleModule<'toCallback' | 'toAwait', [{ start: number; end: number }]> = {
-  defaultOptions: [{ start: 0, end: 0 }],
-  meta: {
-    type: 'suggestion',
-    fixable: 'code',
-    schema: selectionSchema as unknown as JSONSchema.JSONSchema4[],
-    messages: {
-      toCallback: 'Convert .pipe() chain to pipeline()',
-      toAwait: 'Convert .pipe() chain to await pipeline()',
-    },
-  },
-  create(context: RefactorContext) {
+export const convertPipeChain = refactorRule(
+  { toCallback: 'Convert .pipe() chain to pipeline()', toAwait: 'Convert .pipe() chain to await pipeline()' },
+  (context) => {
     const selection = selectionOf(context);
     const sourceCode = context.sourceCode;
     return {
@@ -32,4 +23,4 @@ export const convertPipeChain: TSESLint.RuleModule<'toCallback' | 'toAwait', [{ 
       },
     };
   },
-};
+);

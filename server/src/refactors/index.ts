@@ -5,7 +5,7 @@
 import { Linter } from 'eslint';
 import { parse } from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { embeddedConfig } from '../../../rules/src/embedded-config.js';
+import { serverEmbeddedConfig } from '../embedded-engine.js';
 import { convertPipeChain } from './convert-pipe-chain.js';
 import { instrumentPipeline, removePipelineInstrumentation } from './instrument-pipeline.js';
 import type { Selection } from './selection.js';
@@ -31,7 +31,7 @@ export interface Refactor {
 }
 
 /** The embedded parsers without the plugin's rules: only the refactor rules run. */
-const parsingConfig: Linter.Config[] = (embeddedConfig('recommended') as Linter.Config[]).map(({ rules: _rules, plugins: _plugins, ...block }) => block);
+const parsingConfig: Linter.Config[] = serverEmbeddedConfig('recommended').map(({ rules: _rules, plugins: _plugins, ...block }) => block);
 
 export class Refactors {
   private readonly linter = new Linter({ configType: 'flat', cwd: parse(process.cwd()).root });

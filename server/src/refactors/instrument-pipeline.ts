@@ -2,13 +2,13 @@
  * "Instrument this pipeline" and "Remove instrumentation", for the expert level's profiling: a
  * measuring pass-through between each two stages of a `pipeline(…)` call, and back.
  */
-import { AST_NODE_TYPES, type JSONSchema, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { findVariableOf, resolveQualifiedName, type SourceCode } from '../../../rules/src/analysis/module-bindings.js';
 import { isFunction, streamKindOf } from '../../../rules/src/analysis/stream-sources.js';
 import { bindingFor } from '../../../rules/src/fixes/imports.js';
 import { indentOf, indentUnit } from '../../../rules/src/fixes/source-text.js';
 import { helperMarker, helperName, helperSource, quoted, stageLabel } from './instrumentation-helper.js';
-import { selectionOf, selectionSchema, touches, type RefactorContext } from './selection.js';
+import { refactorRule, selectionOf, touches, type RefactorContext } from './selection.js';
 
 type Fixer = TSESLint.RuleFixer;
 type Fix = TSESLint.RuleFix;
@@ -153,45 +153,25 @@ function countMeasureCalls(sourceCode: SourceCode): number {
   return variable?.references.filter((reference) => isMeasureCall(reference.identifier.parent as TSESTree.Node)).length ?? 0;
 }
 
-type Options = [{ start: number; end: number }];
+export const instrumentPipeline = refactorRule({ instrument: 'Instrument this pipeline' }, (context) => {
+  const selection = selectionOf(context);
+  return {
+    CallExpression(node: TSESTree.CallExpression) {
+      if (!touches(selection, node) || !isPipelineCall(context.sourceCode, node)) return;
+      const stages = stagesOf(context.sourceCode, node);
+      if (!stages || stages.length < 2 || stages.some(isMeasureCall)) return;
+      context.report({ node, messageId: 'instrument', fix: (fixer) => instrument(context, fixer, stages) });
+    },
+  };
+});
 
-export const instrumentPipeline: TSESLint.RuleModule<'instrument', Options> = {
-  defaultOptions: [{ start: 0, end: 0 }],
-  meta: {
-    type: 'suggestion',
-    fixable: 'code',
-    schema: selectionSchema as unknown as JSONSchema.JSONSchema4[],
-    messages: { instrument: 'Instrument this pipeline' },
-  },
-  create(context: RefactorContext) {
-    const selection = selectionOf(context);
-    return {
-      CallExpression(node: TSESTree.CallExpression) {
-        if (!touches(selection, node) || !isPipelineCall(context.sourceCode, node)) return;
-        const stages = stagesOf(context.sourceCode, node);
-        if (!stages || stages.length < 2 || stages.some(isMeasureCall)) return;
-        context.report({ node, messageId: 'instrument', fix: (fixer) => instrument(context, fixer, stages) });
-      },
-    };
-  },
-};
-
-export const removePipelineInstrumentation: TSESLint.RuleModule<'remove', Options> = {
-  defaultOptions: [{ start: 0, end: 0 }],
-  meta: {
-    type: 'suggestion',
-    fixable: 'code',
-    schema: selectionSchema as unknown as JSONSchema.JSONSchema4[],
-    messages: { remove: 'Remove instrumentation' },
-  },
-  create(context: RefactorContext) {
-    const selection = selectionOf(context);
-    return {
-      CallExpression(node: TSESTree.CallExpression) {
-        if (!touches(selection, node) || !isPipelineCall(context.sourceCode, node)) return;
-        if (!node.arguments.some(isMeasureCall)) return;
-        context.report({ node, messageId: 'remove', fix: (fixer) => removeInstrumentation(context.sourceCode, fixer, node) });
-      },
-    };
-  },
-};
+export const removePipelineInstrumentation = refactorRule({ remove: 'Remove instrumentation' }, (context) => {
+  const selection = selectionOf(context);
+  return {
+    CallExpression(node: TSESTree.CallExpression) {
+      if (!touches(selection, node) || !isPipelineCall(context.sourceCode, node)) return;
+      if (!node.arguments.some(isMeasureCall)) return;
+      context.report({ node, messageId: 'remove', fix: (fixer) => removeInstrumentation(context.sourceCode, fixer, node) });
+    },
+  };
+});

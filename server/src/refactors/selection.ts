@@ -1,4 +1,4 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { JSONSchema, TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 /** The part of the file the user selected (or the cursor), as offsets: the refactor rules' option. */
 export interface Selection {
@@ -17,7 +17,7 @@ export function touches(selection: Selection, node: TSESTree.Node): boolean {
   return selection.start <= node.range[1] && node.range[0] <= selection.end;
 }
 
-export const selectionSchema = [
+const selectionSchema = [
   {
     type: 'object',
     properties: { start: { type: 'integer' }, end: { type: 'integer' } },
@@ -25,3 +25,20 @@ export const selectionSchema = [
     additionalProperties: false,
   },
 ] as const;
+
+/** A refactor as an ESLint rule: its messages are the actions' titles, its option the selection. */
+export function refactorRule<MessageId extends string>(
+  messages: Record<MessageId, string>,
+  create: (context: RefactorContext) => TSESLint.RuleListener,
+): TSESLint.RuleModule<MessageId, [Selection]> {
+  return {
+    defaultOptions: [{ start: 0, end: 0 }],
+    meta: {
+      type: 'suggestion',
+      fixable: 'code',
+      schema: selectionSchema as unknown as JSONSchema.JSONSchema4[],
+      messages,
+    },
+    create,
+  };
+}
