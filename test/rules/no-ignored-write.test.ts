@@ -1,5 +1,5 @@
 import rule from '../../rules/src/rules/no-ignored-write.js';
-import { ruleTester } from './rule-tester.js';
+import { ruleTester, typedRuleTester } from './rule-tester.js';
 
 ruleTester.run('no-ignored-write', rule, {
   valid: [
@@ -342,6 +342,36 @@ function send(res, buffer, size) {
 }
 `,
       errors: [{ messageId: 'ignoredWrite', data: { name: 'stream', context: 'loop' }, line: 7, column: 5, suggestions: [] }],
+    },
+  ],
+});
+
+typedRuleTester().run('no-ignored-write with types', rule, {
+  valid: [
+    {
+      // A class with a write method of its own, known by its type: not a stream.
+      code: `
+declare class Batch { write(row: string[]): void }
+declare function openBatch(): Batch;
+export function fill(rows: string[][]) {
+  const batch = openBatch();
+  for (const row of rows) batch.write(row);
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      // A writable from another module, known only by its type.
+      code: `
+import type { Writable } from 'node:stream';
+declare function openSink(): Writable;
+export function fill(lines: string[]) {
+  const sink = openSink();
+  for (const line of lines) sink.write(line);
+}
+`,
+      errors: [{ messageId: 'ignoredWrite', data: { name: 'sink', context: 'loop' }, line: 6, column: 29, suggestions: [] }],
     },
   ],
 });
