@@ -195,3 +195,62 @@ function destructuringPath(name: TSESTree.Node, root: TSESTree.Node): string[] |
   }
   return path;
 }
+
+/**
+ * The module specifier as the code writes it (`readable-stream`, `node:stream`) of the `require`
+ * or `import` a value comes from, through the same paths as `resolveQualifiedName`. Where that
+ * function merges look-alike packages with the core module, this tells them apart.
+ */
+export function moduleSpecifierOf(
+  sourceCode: SourceCode,
+  node: TSESTree.Node,
+  seen: Set<TSESTree.Node> = new Set(),
+): string | null {
+  if (seen.has(node)) return null;
+  seen.add(node);
+  const target = skipTransparent(node);
+  switch (target.type) {
+    case AST_NODE_TYPES.Identifier:
+      return identifierSpecifier(sourceCode, target, seen);
+    case AST_NODE_TYPES.MemberExpression:
+      return moduleSpecifierOf(sourceCode, target.object, seen);
+    case AST_NODE_TYPES.CallExpression: {
+      const [first] = target.arguments;
+      if (!first) return null;
+      if (target.callee.type === AST_NODE_TYPES.Identifier && target.callee.name === 'require') return literalText(first);
+      // `promisify(stream.pipeline)` comes from where the wrapped function does.
+      return resolveQualifiedName(sourceCode, target.callee) === 'util.promisify'
+        ? moduleSpecifierOf(sourceCode, first, seen)
+        : null;
+    }
+    case AST_NODE_TYPES.AwaitExpression:
+      return target.argument.type === AST_NODE_TYPES.ImportExpression ? literalText(target.argument.source) : null;
+    default:
+      return null;
+  }
+}
+
+function literalText(node: TSESTree.Node): string | null {
+  return node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string' ? node.value : null;
+}
+
+function identifierSpecifier(
+  sourceCode: SourceCode,
+  identifier: TSESTree.Identifier,
+  seen: Set<TSESTree.Node>,
+): string | null {
+  const variable = findVariableOf(sourceCode, identifier);
+  if (!variable || variable.defs.length === 0 || !isSingleAssignment(variable)) return null;
+  const definition = variable.defs[0];
+  if (definition.type === 'ImportBinding') {
+    const specifier = definition.node;
+    if (specifier.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+      const reference = specifier.moduleReference;
+      return reference.type === AST_NODE_TYPES.TSExternalModuleReference ? literalText(reference.expression) : null;
+    }
+    return specifier.parent.source ? literalText(specifier.parent.source) : null;
+  }
+  return definition.type === 'Variable' && definition.node.init
+    ? moduleSpecifierOf(sourceCode, definition.node.init, seen)
+    : null;
+}

@@ -95,7 +95,7 @@ function moduleSources(sourceCode: SourceCode): string[] {
 }
 
 /** `node:stream` when the file writes core modules that way or writes none; `stream` otherwise. */
-function specifierFor(sourceCode: SourceCode, moduleName: string): string {
+export function specifierFor(sourceCode: SourceCode, moduleName: string): string {
   const sources = moduleSources(sourceCode);
   const bareCore = sources.some((source) => !source.startsWith('node:') && /^(fs|stream|events|zlib|http|https|net|path|util|crypto|os|child_process)(\/|$)/.test(source));
   const prefixed = sources.some((source) => source.startsWith('node:'));

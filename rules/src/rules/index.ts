@@ -10,6 +10,7 @@ import noUnhandledBackpressure from './no-unhandled-backpressure.js';
 import noUnhandledError from './no-unhandled-error.js';
 import noWriteAfterEnd from './no-write-after-end.js';
 import preferPipeline from './prefer-pipeline.js';
+import preferStreamPromises from './prefer-stream-promises.js';
 
 /** Every rule of the plugin, by name. Keep sorted: the docs and configs follow this order. */
 export const rules = {
@@ -25,6 +26,7 @@ export const rules = {
   'no-unhandled-error': noUnhandledError,
   'no-write-after-end': noWriteAfterEnd,
   'prefer-pipeline': preferPipeline,
+  'prefer-stream-promises': preferStreamPromises,
 };
 
 export type RuleName = keyof typeof rules;
