@@ -6,9 +6,17 @@ const manifest = JSON.parse(readRepositoryFile('package.json')) as { publisher: 
 /** The extension under test, as the editor knows it: `publisher.name` from the root package.json. */
 export const extensionId = `${manifest.publisher}.${manifest.name}`;
 
-export async function activateExtension(): Promise<vscode.Extension<unknown>> {
-  const extension = vscode.extensions.getExtension(extensionId);
+/** What the extension exports for tests (client/src/extension.ts). */
+export interface NodeStreamsApi {
+  serverProcessId(): number | undefined;
+  whenRunning(): Promise<void>;
+}
+
+/** Activates the extension and waits for its language server. */
+export async function activateExtension(): Promise<NodeStreamsApi> {
+  const extension = vscode.extensions.getExtension<NodeStreamsApi>(extensionId);
   if (!extension) throw new Error(`the editor has no extension ${extensionId}`);
-  await extension.activate();
-  return extension;
+  const api = await extension.activate();
+  await api.whenRunning();
+  return api;
 }

@@ -1,4 +1,5 @@
 /** The workspace the runner prepared (fixtures plus a copy of examples/) and the repository beside it. */
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as vscode from 'vscode';
@@ -25,12 +26,10 @@ export async function openInEditor(uri: vscode.Uri): Promise<vscode.TextEditor> 
   return vscode.window.showTextDocument(document);
 }
 
-let scratchCount = 0;
-
 /** A new file with this text in the workspace, open in an editor: tests that edit files get their own. */
 export async function openScratchFile(text: string, extension = '.js'): Promise<vscode.TextEditor> {
-  scratchCount += 1;
-  const uri = workspaceUri(`scratch/file-${scratchCount}${extension}`);
+  // Each test file bundles its own copy of this module: a counter would repeat names across files.
+  const uri = workspaceUri(`scratch/${randomUUID().slice(0, 8)}${extension}`);
   await vscode.workspace.fs.writeFile(uri, Buffer.from(text));
   return openInEditor(uri);
 }
