@@ -61,6 +61,7 @@ export class Session {
   private canRefreshDiagnostics = false;
   private canAskConfiguration = false;
   private canShowDocument = false;
+  private canRegister = { configuration: false, watchedFiles: false };
   private readonly linting: Linting;
 
   constructor(private readonly connection: Connection) {
@@ -131,6 +132,10 @@ export class Session {
     this.canRefreshDiagnostics = capabilities.workspace?.diagnostics?.refreshSupport === true;
     this.canAskConfiguration = capabilities.workspace?.configuration === true;
     this.canShowDocument = capabilities.window?.showDocument?.support === true;
+    this.canRegister = {
+      configuration: capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+      watchedFiles: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+    };
     this.linting.configure(this.settings, this.trusted);
     return {
       capabilities: {
@@ -147,12 +152,17 @@ export class Session {
 
   private async initialized(): Promise<void> {
     try {
-      await this.connection.client.register(DidChangeConfigurationNotification.type, { section: settingsSection });
-      await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/{eslint.config.*,tsconfig.json,jsconfig.json,package.json}' }],
-      });
-    } catch {
       // A client without dynamic registration still sends configuration changes, unasked.
+      if (this.canRegister.configuration) {
+        await this.connection.client.register(DidChangeConfigurationNotification.type, { section: settingsSection });
+      }
+      if (this.canRegister.watchedFiles) {
+        await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: '**/{eslint.config.*,tsconfig.json,jsconfig.json,package.json}' }],
+        });
+      }
+    } catch (error) {
+      this.connection.console.warn(`node-streams: could not register for changes: ${String(error)}`);
     }
     await this.reloadSettings(undefined);
   }
