@@ -40,7 +40,7 @@ await buildSuite();
 
 if (options['self-check']) process.exit(await selfCheck());
 
-const passes = options.vscode !== undefined ? ['editor'] : (options.pass ?? ['editor']);
+const passes = options.vscode !== undefined ? ['editor'] : (options.pass ?? ['editor', 'untrusted']);
 const install = options.vscode !== undefined ? undefined : await ensureCodeServer();
 let passed = 0;
 let failed = 0;

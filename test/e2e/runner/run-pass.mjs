@@ -1,6 +1,6 @@
 // One pass of the e2e suite: a fresh workspace and editor state, code-server, a workbench running
 // the mocha suite in the extension host, and the verdict from the result file the suite writes.
-import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,11 +13,16 @@ export const testsEntry = join(repositoryRoot, 'test', 'e2e', 'out', 'index.js')
 /**
  * A workspace the tests may change freely: the fixtures of test/e2e/workspace plus a copy of
  * examples/. It lives outside the clone, so that no config file of the repository applies to it.
+ * Its project/ has its own ESLint config, the plugin installed as a project that uses it would
+ * have it (a link to rules/), and a copy of examples/download.js to lint.
  */
 export async function prepareWorkspace(parent) {
   const workspace = join(parent, 'workspace');
   await cp(join(repositoryRoot, 'test', 'e2e', 'workspace'), workspace, { recursive: true });
   await cp(join(repositoryRoot, 'examples'), join(workspace, 'examples'), { recursive: true });
+  await cp(join(repositoryRoot, 'examples', 'download.js'), join(workspace, 'project', 'download.js'));
+  await mkdir(join(workspace, 'project', 'node_modules'), { recursive: true });
+  await symlink(join(repositoryRoot, 'rules'), join(workspace, 'project', 'node_modules', 'eslint-plugin-node-streams'), 'dir');
   return workspace;
 }
 

@@ -1,0 +1,26 @@
+/** Run with workspace trust on and the folder not trusted: the editor's restricted mode. */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'mocha';
+import * as vscode from 'vscode';
+import { waitForExactly } from '../support/diagnostics.js';
+import { activateExtension, extensionId } from '../support/extension.js';
+import { projectConfigWasLoaded, projectFile } from '../support/project.js';
+import { closeAllEditors, openInEditor, readRepositoryFile, workspaceUri } from '../support/workspace.js';
+
+const download = (JSON.parse(readRepositoryFile('test/expectations/examples.json')) as Record<string, string[]>)['examples/download.js']!;
+
+describe('an untrusted workspace', () => {
+  before(activateExtension);
+  after(closeAllEditors);
+
+  it('runs the extension in limited mode', () => {
+    assert.equal(vscode.workspace.isTrusted, false);
+    assert.equal(vscode.extensions.getExtension(extensionId)?.isActive, true);
+  });
+
+  it("lints with the embedded rules and never runs the project's config", async () => {
+    const editor = await openInEditor(workspaceUri(projectFile));
+    await waitForExactly(editor.document.uri, download);
+    assert.equal(projectConfigWasLoaded(), false, 'the config file of an untrusted project was run');
+  });
+});
