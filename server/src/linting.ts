@@ -87,6 +87,7 @@ export class Linting {
     const filePath = lintPathOf(document);
     const started = performance.now();
     const response = await this.typedLinter.lint({ text: document.getText(), filePath, root, settings: this.settings });
+    if (response.stale) return null;
     for (const failure of response.failures ?? []) {
       this.logOnce(`${failure.ruleId}\0${filePath}`, `node-streams: rule ${failure.ruleId} failed on ${filePath} and was skipped there: ${failure.message}`);
     }

@@ -55,6 +55,10 @@ export class Session {
   private readonly openings = new Map<string, number>();
   private readonly timers = new Map<string, Timer>();
   private readonly lastChange = new Map<string, number>();
+  /** The last status sent per document, so that the client hears when a skipped file is linted again. */
+  private readonly statuses = new Map<string, StatusParams['state']>();
+  private readonly stateIds = new WeakMap<LintState, number>();
+  private nextStateId = 1;
   private settings: NodeStreamsSettings = resolveSettings({});
   private trusted = false;
   private pullDiagnostics = false;
@@ -204,6 +208,7 @@ export class Session {
     this.timers.delete(uri);
     this.states.delete(uri);
     this.lastChange.delete(uri);
+    this.statuses.delete(uri);
     if (!this.pullDiagnostics) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -266,6 +271,7 @@ export class Session {
       return this.remember(document, { version, messages: [], diagnostics: [] });
     }
     const outcome = await this.linting.lint(document);
+    if (this.statuses.get(document.uri) === 'skipped') this.sendStatus({ uri: document.uri, state: 'ok' });
     this.checkBudget(document, outcome);
     const state = this.remember(document, this.stateFrom(document, outcome, version));
     if (outcome.engine === 'embedded' && !outcome.messages.some((message) => message.fatal)) {
@@ -338,6 +344,7 @@ export class Session {
   }
 
   private sendStatus(params: StatusParams): void {
+    this.statuses.set(params.uri, params.state);
     void this.connection.sendNotification(statusNotification, params);
   }
 
@@ -349,10 +356,19 @@ export class Session {
     return document;
   }
 
+  private nameState(state: LintState): number {
+    const id = this.nextStateId++;
+    this.stateIds.set(state, id);
+    return id;
+  }
+
   private async pullDiagnosticsFor(params: DocumentDiagnosticParams): Promise<DocumentDiagnosticReport> {
     const document = this.knownDocument(params);
     const state = await this.stateOf(document);
-    return { kind: DocumentDiagnosticReportKind.Full, items: state.diagnostics };
+    // The same results as last time (a typed pass replaces the quick one under another id) need not be sent again.
+    const resultId = `${state.version}:${this.stateIds.get(state) ?? this.nameState(state)}`;
+    if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: state.diagnostics };
   }
 
   private async codeActions(params: CodeActionParams) {

@@ -25,6 +25,8 @@ export interface TypedResponse {
   messages?: Linter.LintMessage[];
   failures?: { ruleId: string; message: string }[];
   error?: string;
+  /** A newer version of the file was asked for before this one's turn came. */
+  stale?: boolean;
 }
 
 export function isTypedWorker(): boolean {
@@ -57,42 +59,66 @@ export function serveTypedLints(): void {
   });
 }
 
-/** The server's side: starts the worker on first use and answers each request in order. */
+/**
+ * The server's side: starts the worker on first use and sends it one file at a time. A request
+ * waiting for its turn is replaced by a newer one for the same file (answered `stale`): while the
+ * user types, the worker does not fall behind on versions nobody will see.
+ */
 export class TypedLinter {
   private worker: Worker | null = null;
   private nextId = 1;
-  private readonly pending = new Map<number, (response: TypedResponse) => void>();
+  private running: { id: number; resolve: (response: TypedResponse) => void } | null = null;
+  private readonly waiting = new Map<string, { request: TypedRequest; resolve: (response: TypedResponse) => void }>();
 
   lint(request: Omit<TypedRequest, 'id'>): Promise<TypedResponse> {
-    const worker = this.start();
     const id = this.nextId++;
     return new Promise((resolve) => {
-      this.pending.set(id, resolve);
-      worker.postMessage({ ...request, id });
+      const replaced = this.waiting.get(request.filePath);
+      replaced?.resolve({ id: replaced.request.id, stale: true });
+      this.waiting.delete(request.filePath);
+      this.waiting.set(request.filePath, { request: { ...request, id }, resolve });
+      this.sendNext();
     });
+  }
+
+  private sendNext(): void {
+    if (this.running) return;
+    const [key, next] = this.waiting.entries().next().value ?? [];
+    if (!key || !next) return;
+    this.waiting.delete(key);
+    this.running = { id: next.request.id, resolve: next.resolve };
+    this.start().postMessage(next.request);
   }
 
   private start(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { role: workerRole }, stdout: true, stderr: true });
     worker.unref();
+    // stdout is the LSP channel: whatever the worker prints (typescript-eslint's warnings) goes to stderr.
+    worker.stdout.pipe(process.stderr);
+    worker.stderr.pipe(process.stderr);
     worker.on('message', (response: TypedResponse) => {
-      this.pending.get(response.id)?.(response);
-      this.pending.delete(response.id);
+      if (this.running?.id === response.id) this.running.resolve(response);
+      this.running = null;
+      this.sendNext();
     });
-    const failAll = (error: unknown) => {
-      for (const resolve of this.pending.values()) resolve({ id: 0, error: String(error) });
-      this.pending.clear();
+    const fail = (error: unknown) => {
+      this.running?.resolve({ id: this.running.id, error: String(error) });
+      this.running = null;
       this.worker = null;
+      this.sendNext();
     };
-    worker.on('error', failAll);
-    worker.on('exit', (code) => failAll(`the type-aware worker exited with code ${code}`));
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(`the type-aware worker exited with code ${code}`));
     this.worker = worker;
     return worker;
   }
 
   async stop(): Promise<void> {
-    await this.worker?.terminate();
+    for (const waiting of this.waiting.values()) waiting.resolve({ id: waiting.request.id, stale: true });
+    this.waiting.clear();
+    const worker = this.worker;
     this.worker = null;
+    await worker?.terminate();
   }
 }

@@ -95,6 +95,9 @@ describe('diagnostics pushed over stdio', () => {
     const status = await client.until(() => client.statuses.find((each) => each.uri === uri));
     assert.equal(status.state, 'skipped');
     assert.match(status.message!, /maxFileSizeBytes/);
+    client.change(uri, echoServer);
+    assert.equal((await client.diagnostics(uri)).length, 1);
+    assert.deepEqual(client.statuses.filter((each) => each.uri === uri).map((each) => each.state), ['skipped', 'ok']);
     const binary = 'file:///project/blob.js';
     client.open(binary, `${echoServer}\u0000\u0001\u0002`);
     assert.deepEqual(await client.diagnostics(binary), []);
@@ -176,6 +179,11 @@ describe('diagnostics pulled by the client', () => {
     const report = await client.pullDiagnostics(uri);
     assert.equal(report.kind, 'full');
     assert.deepEqual(report.items.map((each) => [each.code, each.range]), [['node-streams/no-unhandled-error', rangeAt(5, 34, 5, 40)]]);
+    const again = await client.connection.sendRequest<{ kind: string; resultId: string }>('textDocument/diagnostic', {
+      textDocument: { uri },
+      previousResultId: (report as { resultId?: string }).resultId,
+    });
+    assert.equal(again.kind, 'unchanged');
     client.change(uri, 'const calm = 1;\n');
     assert.deepEqual((await client.pullDiagnostics(uri)).items, []);
     assert.equal(client.published.length, 0, 'nothing is pushed to a client that pulls');
