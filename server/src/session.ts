@@ -58,6 +58,8 @@ export class Session {
   /** The last status sent per document, so that the client hears when a skipped file is linted again. */
   private readonly statuses = new Map<string, StatusParams['state']>();
   private readonly stateIds = new WeakMap<LintState, number>();
+  /** How long the last quick lint of each document took. */
+  private readonly durations = new Map<string, number>();
   private nextStateId = 1;
   private settings: NodeStreamsSettings = resolveSettings({});
   private trusted = false;
@@ -209,6 +211,7 @@ export class Session {
     this.states.delete(uri);
     this.lastChange.delete(uri);
     this.statuses.delete(uri);
+    this.durations.delete(uri);
     if (!this.pullDiagnostics) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -226,7 +229,12 @@ export class Session {
       this.timers.delete(uri);
       void this.publish(uri);
     };
-    if (isEdit && last !== undefined && now - last < burstWindowMs) {
+    // A file that takes longer than its budget is linted once typing pauses for that long.
+    const slow = (this.durations.get(uri) ?? 0) > this.settings.timeBudgetMs;
+    if (isEdit && slow) {
+      const timeout = setTimeout(run, this.settings.timeBudgetMs);
+      this.timers.set(uri, { cancel: () => clearTimeout(timeout) });
+    } else if (isEdit && last !== undefined && now - last < burstWindowMs) {
       const timeout = setTimeout(run, burstWindowMs);
       this.timers.set(uri, { cancel: () => clearTimeout(timeout) });
     } else {
@@ -337,6 +345,7 @@ export class Session {
   }
 
   private checkBudget(document: TextDocument, outcome: LintOutcome): void {
+    if (outcome.engine !== 'typed') this.durations.set(document.uri, outcome.durationMs);
     if (outcome.durationMs <= this.settings.timeBudgetMs) return;
     const message = `linting took ${Math.round(outcome.durationMs)} ms (${outcome.engine}), more than nodeStreams.timeBudgetMs (${this.settings.timeBudgetMs})`;
     this.connection.console.warn(`node-streams: ${lintPathOf(document)}: ${message}`);

@@ -33,17 +33,17 @@ export function isTypedWorker(): boolean {
   return (workerData as { role?: string } | null)?.role === workerRole;
 }
 
-/** The worker's side: one engine per project root and settings, kept while they stay the same. */
+/** The worker's side: one engine per project root, built again when the settings change. */
 export function serveTypedLints(): void {
-  const engines = new Map<string, EmbeddedEngine>();
+  const engines = new Map<string, { settings: string; engine: EmbeddedEngine }>();
   parentPort!.on('message', async (request: TypedRequest) => {
-    const key = `${request.root}\0${JSON.stringify(request.settings)}`;
-    let engine = engines.get(key);
-    if (!engine) {
-      engine = new EmbeddedEngine(request.settings, { cwd: fileSystemRoot, typedRoot: request.root });
-      engines.set(key, engine);
+    const settings = JSON.stringify(request.settings);
+    let known = engines.get(request.root);
+    if (known?.settings !== settings) {
+      known = { settings, engine: new EmbeddedEngine(request.settings, { cwd: fileSystemRoot, typedRoot: request.root }) };
+      engines.set(request.root, known);
     }
-    const typedEngine = engine;
+    const typedEngine = known.engine;
     let response: TypedResponse;
     try {
       const { result, failures } = await lintIsolatingRules((rulesOff) => typedEngine.lint(request.text, request.filePath, rulesOff));

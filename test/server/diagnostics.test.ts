@@ -171,6 +171,23 @@ describe('settings', () => {
   });
 });
 
+describe('time budget', () => {
+  it('reports a file slower than the budget, and lints it again once typing pauses', async (t) => {
+    const client = await LanguageClient.start({ initializationOptions: { settings: { timeBudgetMs: 1 } } }, t);
+    const uri = 'file:///project/slow.js';
+    const slow = Array.from({ length: 40 }, () => `{\n${echoServer.replaceAll('const ', 'let ')}\n}`).join('\n');
+    client.open(uri, slow);
+    assert.equal((await client.diagnostics(uri)).length, 40);
+    const status = await client.until(() => client.statuses.find((each) => each.uri === uri));
+    assert.equal(status.state, 'slow');
+    assert.match(status.message!, /^linting took \d+ ms \(embedded\), more than nodeStreams.timeBudgetMs \(1\)$/);
+    assert.ok(client.logs.some((log) => log.message.includes('/project/slow.js: linting took')));
+    client.change(uri, `${slow}\n`);
+    assert.equal((await client.diagnostics(uri)).length, 40);
+    assert.equal(await client.shutdown(), 0);
+  });
+});
+
 describe('diagnostics pulled by the client', () => {
   it('answers textDocument/diagnostic for the current text', async (t) => {
     const client = await LanguageClient.start({ pull: true }, t);
