@@ -31,6 +31,10 @@ function ruleHeader(name, rule) {
       : '💼 This rule is enabled in the `all` config only.',
     '',
   );
+  if (docs.strictOptions) {
+    const options = docs.strictOptions.map((option) => `\`${JSON.stringify(option)}\``).join(', ');
+    lines.push(`⚙️ The 🔒 \`strict\` and \`all\` configs set its [options](#options) to ${options}.`, '');
+  }
   if (rule.meta.fixable) lines.push('🔧 Some problems reported by this rule are fixed by `--fix`.', '');
   if (rule.meta.hasSuggestions) lines.push('💡 Some problems reported by this rule come with suggestions, applied by hand in the editor.', '');
   if (docs.requiresTypeChecking) lines.push('💭 This rule needs type information.', '');

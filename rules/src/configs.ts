@@ -18,5 +18,11 @@ export function rulesOf(config: ConfigName): string[] {
 }
 
 export function configRules(config: ConfigName): TSESLint.FlatConfig.Rules {
-  return Object.fromEntries(rulesOf(config).map((name) => [`node-streams/${name}`, 'error' as const]));
+  return Object.fromEntries(rulesOf(config).map((name) => [`node-streams/${name}`, ruleEntry(name, config)]));
+}
+
+/** `'error'`, or with the rule's stricter options in the strict and all configs. */
+function ruleEntry(name: string, config: ConfigName): TSESLint.FlatConfig.RuleEntry {
+  const docs = rules[name as keyof typeof rules].meta.docs as NodeStreamsDocs;
+  return docs.strictOptions && config !== 'recommended' ? ['error', ...docs.strictOptions] : 'error';
 }

@@ -23,6 +23,8 @@ export interface NodeStreamsDocs {
   topic: Topic;
   /** The smallest config that turns the rule on; `all` has every rule. */
   recommended?: 'recommended' | 'strict';
+  /** Options the `strict` and `all` configs give the rule; `recommended` leaves the defaults. */
+  strictOptions?: readonly unknown[];
   requiresTypeChecking?: boolean;
 }
 

@@ -38,6 +38,67 @@ ruleTester.run('no-async-implementation', rule, {
         }
       }
     `,
+    // Without the strict option, an async _read is not asked for an error path.
+    `
+      const { Readable } = require('node:stream');
+      class Pages extends Readable {
+        async _read() {
+          const page = await this.client.nextPage();
+          this.push(page ?? null);
+        }
+      }
+    `,
+    // With it: every await under a catch that destroys, emits 'error' or hands the error on.
+    ...[
+      `
+        const { Readable } = require('node:stream');
+        class Pages extends Readable {
+          async _read() {
+            try {
+              for await (const row of this.cursor) if (!this.push(row)) return;
+              this.push(null);
+            } catch (error) {
+              process.nextTick(() => this.destroy(error));
+            }
+          }
+        }
+      `,
+      `
+        import { Readable } from 'node:stream';
+        export const pages = (client) =>
+          new Readable({
+            objectMode: true,
+            async read() {
+              const page = await client.nextPage().catch((error) => this.destroy(error));
+              if (page !== undefined) this.push(page);
+            },
+          });
+      `,
+      `
+        const { Readable } = require('readable-stream');
+        class Feed extends Readable {
+          async _read(size) {
+            let item;
+            try {
+              item = await this.queue.take(size);
+            } catch (error) {
+              this.emit('error', error);
+              return;
+            }
+            this.push(item);
+          }
+        }
+      `,
+      // A _read that is not async is not this rule's concern.
+      `
+        const { Readable } = require('node:stream');
+        class Pages extends Readable {
+          _read() {
+            this.client.nextPage().then((page) => this.push(page), (error) => this.destroy(error));
+          }
+        }
+      `,
+    ].map((code) => ({ code, options: [{ requireErrorPath: true }] as [{ requireErrorPath: boolean }] })),
     // Async functions that are not stream implementations.
     `
       class Uploader {
@@ -89,6 +150,50 @@ export const enrich = new Transform({
       errors: [
         { messageId: 'asyncWithoutCallback', data: { name: 'transform' }, line: 5, column: 29 },
         { messageId: 'asyncWithCallback', data: { name: 'flush', callback: 'callback' }, line: 6, column: 3 },
+      ],
+    },
+    {
+      // Strict: an async _read whose rejection nobody sees; the stream waits for data forever.
+      code: `
+const { Readable } = require('node:stream');
+class Pages extends Readable {
+  async _read() {
+    const page = await this.client.nextPage();
+    this.push(page ?? null);
+  }
+}
+`,
+      options: [{ requireErrorPath: true }],
+      errors: [{ messageId: 'asyncWithoutErrorPath', data: { name: '_read' }, line: 4, column: 3, endLine: 4, endColumn: 14 }],
+    },
+    {
+      // A catch that only logs, and an await outside the try, are no error path either.
+      code: `
+import { Readable } from 'node:stream';
+export class Rows extends Readable {
+  async _read() {
+    try {
+      this.push(await this.cursor.next());
+    } catch (error) {
+      console.error('read failed', error);
+    }
+  }
+}
+export const lines = new Readable({
+  async read() {
+    const line = await source.next();
+    try {
+      this.push(line);
+    } catch (error) {
+      this.destroy(error);
+    }
+  },
+});
+`,
+      options: [{ requireErrorPath: true }],
+      errors: [
+        { messageId: 'asyncWithoutErrorPath', line: 4, column: 3 },
+        { messageId: 'asyncWithoutErrorPath', data: { name: 'read' }, line: 13, column: 3 },
       ],
     },
   ],

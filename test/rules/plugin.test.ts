@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { Linter } from 'eslint';
 
 // These tests load what users load: the built package, by its name.
 const requireHere = createRequire(import.meta.url);
@@ -15,6 +16,7 @@ interface RuleDocs {
   url: string;
   level: string;
   topic: string;
+  strictOptions?: unknown[];
 }
 
 describe('the published plugin', () => {
@@ -35,6 +37,37 @@ describe('the published plugin', () => {
     assert.ok(names(recommended).every((name) => names(strict).includes(name)));
     assert.ok(names(strict).every((name) => names(all).includes(name)));
     assert.deepEqual(names(all).sort(), Object.keys(plugin.rules).map((name) => `node-streams/${name}`).sort());
+  });
+
+  it('turns rules on as errors, with their strict options in strict and all only', () => {
+    const plugin = requireHere('eslint-plugin-node-streams');
+    const { recommended, strict, all } = plugin.configs;
+    const asyncRule = 'node-streams/no-async-implementation';
+    assert.equal(recommended.rules[asyncRule], 'error');
+    assert.deepEqual(strict.rules[asyncRule], ['error', { requireErrorPath: true }]);
+    assert.deepEqual(all.rules[asyncRule], strict.rules[asyncRule]);
+    for (const [name, rule] of Object.entries<{ meta: { docs: RuleDocs } }>(plugin.rules)) {
+      const options = rule.meta.docs.strictOptions;
+      assert.equal(recommended.rules[`node-streams/${name}`] ?? 'error', 'error', name);
+      assert.deepEqual(all.rules[`node-streams/${name}`], options ? ['error', ...options] : 'error', name);
+    }
+  });
+
+  it('applies the strict options when linting: an async _read with no error path fails strict only', () => {
+    const plugin = requireHere('eslint-plugin-node-streams');
+    const code = [
+      "const { Readable } = require('node:stream');",
+      'class Pages extends Readable {',
+      '  async _read() {',
+      '    this.push(await this.client.nextPage());',
+      '  }',
+      '}',
+      'module.exports = Pages;',
+    ].join('\n');
+    const ruleIds = (config: Linter.Config) =>
+      new Linter({ configType: 'flat' }).verify(code, [config], 'pages.js').map((message) => message.ruleId);
+    assert.deepEqual(ruleIds(plugin.configs.recommended), []);
+    assert.deepEqual(ruleIds(plugin.configs.strict), ['node-streams/no-async-implementation']);
   });
 
   it('documents every rule with a page, a level and a topic', () => {

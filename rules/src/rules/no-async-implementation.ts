@@ -1,10 +1,19 @@
-import { ASTUtils, type TSESTree } from '@typescript-eslint/utils';
-import { implementationOf } from '../analysis/index.js';
+import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+import {
+  descendantsOf,
+  implementationOf,
+  isFunction,
+  propertyName,
+  type SourceCode,
+  type StreamImplementation,
+} from '../analysis/index.js';
 import { createRule } from '../create-rule.js';
 
-type MessageIds = 'asyncWithCallback' | 'asyncWithoutCallback';
+type MessageIds = 'asyncWithCallback' | 'asyncWithoutCallback' | 'asyncWithoutErrorPath';
 
-export default createRule<[], MessageIds>({
+type Options = [{ requireErrorPath?: boolean }];
+
+export default createRule<Options, MessageIds>({
   name: 'no-async-implementation',
   meta: {
     type: 'problem',
@@ -13,23 +22,47 @@ export default createRule<[], MessageIds>({
       level: 'advanced',
       topic: 'custom streams',
       recommended: 'recommended',
+      strictOptions: [{ requireErrorPath: true }],
     },
     messages: {
       asyncWithCallback:
         "async {{name}} takes a callback, but Node ignores the promise it returns: when it rejects, the stream never hears of it and waits for '{{callback}}' forever, while the process reports an unhandled rejection. Drop async and call back from .then(…, callback), or wrap the body in try/catch that calls back with the error.",
       asyncWithoutCallback:
         '{{name}} is async and declares no callback: Node does not wait for the promise, only for the callback it passes, so the stream stops here.',
+      asyncWithoutErrorPath:
+        "async {{name}} has no error path: when it rejects, Node never hears of it, the stream waits forever for data and the process reports an unhandled rejection. Catch the error and pass it to this.destroy(error).",
     },
-    schema: [],
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          requireErrorPath: {
+            type: 'boolean',
+            description: 'Also report an async implementation without a callback (_read) whose failures reach no destroy(), emit(\'error\') or callback.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
   },
-  defaultOptions: [],
-  create(context) {
+  defaultOptions: [{ requireErrorPath: false }],
+  create(context, [{ requireErrorPath }]) {
     const sourceCode = context.sourceCode;
 
     function check(fn: TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration): void {
       if (!fn.async) return;
       const implementation = implementationOf(sourceCode, fn);
-      if (!implementation?.takesCallback) return;
+      if (!implementation) return;
+      if (!implementation.takesCallback) {
+        if (requireErrorPath && !hasErrorPath(sourceCode, implementation)) {
+          context.report({
+            loc: ASTUtils.getFunctionHeadLocation(fn, sourceCode),
+            messageId: 'asyncWithoutErrorPath',
+            data: { name: implementation.displayName },
+          });
+        }
+        return;
+      }
       context.report({
         loc: ASTUtils.getFunctionHeadLocation(fn, sourceCode),
         messageId: implementation.declaresCallback ? 'asyncWithCallback' : 'asyncWithoutCallback',
@@ -44,3 +77,64 @@ export default createRule<[], MessageIds>({
     };
   },
 });
+
+/**
+ * Whether the failures of an async implementation reach the stream: it has a `catch` (a clause or
+ * a promise's `.catch()`) that hands the error on, and every `await` lies under one.
+ */
+function hasErrorPath(sourceCode: SourceCode, implementation: StreamImplementation): boolean {
+  const fn = implementation.function;
+  let handsOn = false;
+  for (const node of [fn.body, ...descendantsOf(sourceCode, fn.body, { intoFunctions: false })]) {
+    if (node.type === AST_NODE_TYPES.TryStatement && node.handler && handsErrorOn(sourceCode, node.handler, implementation)) {
+      handsOn = true;
+    }
+    const waits = node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await);
+    if (!waits) continue;
+    if (node.type === AST_NODE_TYPES.AwaitExpression && catchesItself(sourceCode, node.argument, implementation)) {
+      handsOn = true;
+    } else if (!isUnderHandingTry(sourceCode, node, implementation)) {
+      return false;
+    }
+  }
+  return handsOn;
+}
+
+/** `await load().catch((error) => this.destroy(error))`, or `.then(ok, fail)` alike. */
+function catchesItself(sourceCode: SourceCode, awaited: TSESTree.Node, implementation: StreamImplementation): boolean {
+  if (awaited.type !== AST_NODE_TYPES.CallExpression || awaited.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = propertyName(awaited.callee);
+  const handler = method === 'catch' ? awaited.arguments[0] : method === 'then' ? awaited.arguments[1] : undefined;
+  return handler !== undefined && isFunction(handler) && handsErrorOn(sourceCode, handler.body, implementation);
+}
+
+function isUnderHandingTry(sourceCode: SourceCode, node: TSESTree.Node, implementation: StreamImplementation): boolean {
+  let child = node;
+  for (let current = node.parent; current && current !== implementation.function; current = current.parent) {
+    if (
+      current.type === AST_NODE_TYPES.TryStatement &&
+      current.block === child &&
+      current.handler &&
+      handsErrorOn(sourceCode, current.handler, implementation)
+    ) {
+      return true;
+    }
+    child = current;
+  }
+  return false;
+}
+
+/** Code that calls `destroy(…)`, `emit('error', …)` or the implementation's callback with an error. */
+function handsErrorOn(sourceCode: SourceCode, code: TSESTree.Node, implementation: StreamImplementation): boolean {
+  for (const node of [code, ...descendantsOf(sourceCode, code, { intoFunctions: true })]) {
+    if (node.type !== AST_NODE_TYPES.CallExpression || node.arguments.length === 0) continue;
+    const callee = node.callee;
+    if (callee.type === AST_NODE_TYPES.Identifier && callee.name === implementation.callback?.name) return true;
+    if (callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const method = propertyName(callee);
+    const [first] = node.arguments;
+    if (method === 'destroy') return true;
+    if (method === 'emit' && first.type === AST_NODE_TYPES.Literal && first.value === 'error' && node.arguments.length > 1) return true;
+  }
+  return false;
+}
