@@ -2,18 +2,19 @@
 // code-server (cached under ~/.cache/node-streams/), and runs each pass in it, driven by Chromium.
 //
 //   npm run test:e2e                         every pass
-//   npm run test:e2e -- --pass editor        one pass (editor, untrusted, ui)
+//   npm run test:e2e -- --pass editor        one pass: editor, untrusted or ui (repeatable)
 //   npm run test:e2e -- --grep "code action" only the tests whose title matches
 //   npm run test:e2e -- --self-check         proves that failures and a dead extension host fail the run
 //   npm run test:e2e -- --vscode [version]   the editor pass in a VS Code downloaded by @vscode/test-electron
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runTests } from '@vscode/test-electron';
 import { buildSuite } from '../test/e2e/runner/build-suite.mjs';
 import { ensureCodeServer } from '../test/e2e/runner/install.mjs';
+import { runUiPass } from '../test/e2e/runner/ui-pass.mjs';
 import { prepareWorkspace, printPass, repositoryRoot, runPass, testsEntry, verdictProblems } from '../test/e2e/runner/run-pass.mjs';
 
 const { values: options } = parseArgs({
@@ -40,14 +41,21 @@ await buildSuite();
 
 if (options['self-check']) process.exit(await selfCheck());
 
-const passes = options.vscode !== undefined ? ['editor'] : (options.pass ?? ['editor', 'untrusted']);
+const passes = options.vscode !== undefined ? ['editor'] : (options.pass ?? ['editor', 'untrusted', 'ui']);
 const install = options.vscode !== undefined ? undefined : await ensureCodeServer();
 let passed = 0;
 let failed = 0;
 for (const pass of passes) {
   console.log(`e2e pass "${pass}" (${seconds()})`);
-  const outcome = pass === 'editor' ? await runEditorPass() : await runPass({ pass, install, resultsDirectory: join(resultsRoot, pass), trust: pass !== 'untrusted' });
+  const resultsDirectory = join(resultsRoot, pass);
+  const outcome =
+    pass === 'editor'
+      ? await runEditorPass()
+      : pass === 'ui'
+        ? await runUiPass({ install, resultsDirectory })
+        : await runPass({ pass, install, resultsDirectory, trust: pass !== 'untrusted' });
   if (pass !== 'editor') printPass(pass, outcome);
+  if (pass === 'ui') for (const name of readdirSync(resultsDirectory).filter((file) => file.endsWith('.png'))) console.log(`  screenshot: ${join(resultsDirectory, name)}`);
   passed += outcome.passed;
   failed += outcome.failed + (outcome.failed === 0 && !outcome.ok ? 1 : 0);
 }

@@ -1,6 +1,6 @@
 // Starts code-server (a real VS Code server and extension host) on 127.0.0.1, with every piece of
 // state in a private folder.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ const userSettings = {
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
   'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'git.enabled': false,
   'github.gitAuthentication': false,
   // An untrusted folder opens in restricted mode without a modal asking to trust it.
@@ -54,11 +55,7 @@ export async function startCodeServer({ install, stateDirectory, logFile, trust 
     env: {
       ...process.env,
       ...environment,
-      // code-server writes its logs under XDG_DATA_HOME; keep them with the rest of this run.
-      XDG_DATA_HOME: join(stateDirectory, 'data'),
-      XDG_CONFIG_HOME: join(stateDirectory, 'config'),
-      // The extension gallery (open-vsx by default) is off this machine's network.
-      EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/gallery', itemUrl: 'http://127.0.0.1:9/item' }),
+      ...privateEnvironment(stateDirectory),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so that stopping it also stops the extension host and file watchers.
@@ -89,6 +86,26 @@ export async function startCodeServer({ install, stateDirectory, logFile, trust 
 
 export function extensionsDirectory(stateDirectory) {
   return join(stateDirectory, 'extensions');
+}
+
+/** Installs a .vsix the way a user does, into the extensions folder of this state. */
+export function installExtension({ install, stateDirectory, vsix }) {
+  const output = execFileSync(
+    install.node,
+    [install.entry, '--extensions-dir', extensionsDirectory(stateDirectory), '--user-data-dir', join(stateDirectory, 'user-data'), '--config', join(stateDirectory, 'config.yaml'), '--install-extension', vsix],
+    { env: { ...process.env, ...privateEnvironment(stateDirectory) }, encoding: 'utf8' },
+  );
+  if (!/successfully installed/.test(output)) throw new Error(`code-server did not install ${vsix}:\n${output}`);
+}
+
+function privateEnvironment(stateDirectory) {
+  return {
+    // code-server writes its logs under XDG_DATA_HOME; keep them with the rest of this run.
+    XDG_DATA_HOME: join(stateDirectory, 'data'),
+    XDG_CONFIG_HOME: join(stateDirectory, 'config'),
+    // The extension gallery (open-vsx by default) is off this machine's network.
+    EXTENSIONS_GALLERY: JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/gallery', itemUrl: 'http://127.0.0.1:9/item' }),
+  };
 }
 
 function listeningPort(child) {
