@@ -35,6 +35,9 @@ import {
   type WorkspaceTrustParams,
 } from './settings.js';
 
+/** How far from the cursor `pipe` must be written for refactors to be looked for. */
+const refactorSearchLines = 30;
+
 /** Edits closer together than this are one burst: only the state after the burst is linted. */
 const burstWindowMs = 25;
 
@@ -386,8 +389,14 @@ export class Session {
     const state = await this.stateOf(document);
     const text = document.getText();
     const selection = { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) };
+    // Editors ask for code actions at every cursor move: the file is parsed for refactors only
+    // when `pipe` (a chain, `pipeline`, `pipelineAsync`…) is written near the cursor.
+    const nearby = document.getText({
+      start: { line: Math.max(params.range.start.line - refactorSearchLines, 0), character: 0 },
+      end: { line: params.range.end.line + refactorSearchLines, character: 0 },
+    });
     const refactors = () =>
-      this.settings.enable && /\.pipe\(|pipeline/.test(text)
+      this.settings.enable && /pipe/i.test(nearby)
         ? this.refactors.find(text, lintPathOf(document), selection, this.settings.levels)
         : [];
     return codeActionsFor(document, params, state.messages, refactors);
