@@ -5,13 +5,13 @@
 //   npm run test:e2e -- --pass editor        one pass: editor, untrusted or ui (repeatable)
 //   npm run test:e2e -- --grep "code action" only the tests whose title matches
 //   npm run test:e2e -- --self-check         proves that failures and a dead extension host fail the run
-//   npm run test:e2e -- --vscode [version]   the editor pass in a VS Code downloaded by @vscode/test-electron
+//   npm run test:e2e -- --vscode [--vscode-version 1.91.0]   the editor pass in a VS Code downloaded by @vscode/test-electron
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runTests } from '@vscode/test-electron';
+import { runTests, TestRunFailedError } from '@vscode/test-electron';
 import { buildSuite } from '../test/e2e/runner/build-suite.mjs';
 import { ensureCodeServer } from '../test/e2e/runner/install.mjs';
 import { runUiPass } from '../test/e2e/runner/ui-pass.mjs';
@@ -22,7 +22,8 @@ const { values: options } = parseArgs({
     pass: { type: 'string', multiple: true },
     grep: { type: 'string' },
     'self-check': { type: 'boolean' },
-    vscode: { type: 'string' },
+    vscode: { type: 'boolean' },
+    'vscode-version': { type: 'string' },
   },
   allowPositionals: false,
 });
@@ -41,8 +42,8 @@ await buildSuite();
 
 if (options['self-check']) process.exit(await selfCheck());
 
-const passes = options.vscode !== undefined ? ['editor'] : (options.pass ?? ['editor', 'untrusted', 'ui']);
-const install = options.vscode !== undefined ? undefined : await ensureCodeServer();
+const passes = options.vscode ? ['editor'] : (options.pass ?? ['editor', 'untrusted', 'ui']);
+const install = options.vscode ? undefined : await ensureCodeServer();
 let passed = 0;
 let failed = 0;
 for (const pass of passes) {
@@ -78,7 +79,7 @@ async function runEditorPass() {
   let exitCode;
   try {
     exitCode = await runTests({
-      ...(options.vscode !== undefined ? { version: options.vscode || 'stable' } : { vscodeExecutablePath: launcher }),
+      ...(options.vscode ? { version: options['vscode-version'] ?? 'stable' } : { vscodeExecutablePath: launcher }),
       extensionDevelopmentPath: repositoryRoot,
       extensionTestsPath: testsEntry,
       launchArgs: [await prepareWorkspace(workspaceParent), '--disable-extensions'],
@@ -89,6 +90,8 @@ async function runEditorPass() {
       },
     });
   } catch (error) {
+    // A failed run rejects with its exit code; anything else (a failed download) is worth saying.
+    if (!(error instanceof TestRunFailedError)) console.error(`  ✘ editor: ${error.message}`);
     exitCode = error.code ?? 1;
   }
   const result = existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : undefined;
@@ -96,7 +99,7 @@ async function runEditorPass() {
   outcome.ok = outcome.problems.length === 0;
   if (outcome.ok) rmSync(workspaceParent, { recursive: true, force: true });
   // The launcher has printed the tests already; a downloaded VS Code prints only mocha's own output.
-  if (options.vscode !== undefined) printPass('editor', outcome);
+  if (options.vscode) printPass('editor', outcome);
   else for (const problem of outcome.problems) console.log(`  ✘ editor: ${problem}`);
   return outcome;
 }
