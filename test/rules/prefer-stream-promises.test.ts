@@ -218,7 +218,7 @@ module.exports = async (a, b) => {
     ],
   },
   {
-    // A promisified readable-stream pipeline is not the same function: not reused.
+    // A promisified readable-stream pipeline is not the same function: not reused, an import added.
     code: `
 const stream = require('stream');
 const { promisify } = require('util');
@@ -228,8 +228,9 @@ module.exports = [rsPipeline, async (a, b) => promisify(stream.pipeline)(a, b)];
     output: `
 const stream = require('stream');
 const { promisify } = require('util');
+const { pipeline } = require('stream/promises');
 const rsPipeline = promisify(require('readable-stream').pipeline);
-module.exports = [rsPipeline, async (a, b) => require('stream/promises').pipeline(a, b)];
+module.exports = [rsPipeline, async (a, b) => pipeline(a, b)];
 `,
     errors: [{ messageId: 'promisifiedStreamFunction' as const, line: 5, column: 47 }],
   },
@@ -258,6 +259,7 @@ export { pipelineAsync };
   },
   {
     // Read at the top before a const declares it, a name is not initialised yet: not reused.
+    // Nor is the export's own name (early = early).
     code: `
 import { promisify } from 'node:util';
 import { pipeline as pipe } from 'node:stream';
@@ -269,8 +271,9 @@ export { pipelineAsync };
     output: `
 import { promisify } from 'node:util';
 import { pipeline as pipe } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 
-export const early = promisify(pipe);
+export const early = pipeline;
 import { pipeline as pipelineAsync } from 'node:stream/promises';
 export { pipelineAsync };
 `,
@@ -645,3 +648,70 @@ ruleTester.run('prefer-stream-promises', rule, {
 });
 
 checkFixOutputs('prefer-stream-promises', rule, invalid);
+
+// TypeScript's import-equals and a typed promise (the re-lint above parses JavaScript only).
+ruleTester.run('prefer-stream-promises in TypeScript', rule, {
+  valid: [],
+  invalid: [
+    {
+      code: `
+import { createWriteStream } from 'node:fs';
+import util = require('node:util');
+import stream = require('node:stream');
+
+export const pipelineAsync = util.promisify(stream.pipeline);
+export async function save(path: string, data: string): Promise<void> {
+  const out = createWriteStream(path);
+  out.end(data);
+  await new Promise<void>((resolve, reject) => {
+    out.on('finish', resolve);
+    out.on('error', reject);
+  });
+}
+`,
+      output: `
+import { createWriteStream } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import util = require('node:util');
+import stream = require('node:stream');
+
+export const pipelineAsync = pipeline;
+export async function save(path: string, data: string): Promise<void> {
+  const out = createWriteStream(path);
+  out.end(data);
+  await new Promise<void>((resolve, reject) => {
+    out.on('finish', resolve);
+    out.on('error', reject);
+  });
+}
+`,
+      errors: [
+        { messageId: 'promisifiedStreamFunction', line: 6, column: 30 },
+        {
+          messageId: 'handMadeFinished',
+          line: 10,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'useFinished',
+              data: { call: 'finished(out)' },
+              output: `
+import { createWriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
+import util = require('node:util');
+import stream = require('node:stream');
+
+export const pipelineAsync = util.promisify(stream.pipeline);
+export async function save(path: string, data: string): Promise<void> {
+  const out = createWriteStream(path);
+  out.end(data);
+  await finished(out);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -18,19 +18,21 @@ export interface Binding {
 
 /**
  * Finds or adds a binding for `moduleName.exportName` in the file's own module style (`import` or
- * `require`, with or without `node:`). Null when the name is taken by something else.
+ * `require`, with or without `node:`). Null when the name is taken by something else. `accepts`
+ * can turn down a top-level variable that resolves to the name but will not do at the use site.
  */
 export function bindingFor(
   sourceCode: SourceCode,
   fixer: Fixer,
   moduleName: string,
   exportName: string,
+  accepts: (variable: TSESLint.Scope.Variable) => boolean = () => true,
 ): Binding | null {
   const wanted = `${moduleName}.${exportName}`;
   const moduleScope = topScope(sourceCode);
   for (const variable of moduleScope.variables) {
     const identifier = variable.identifiers[0];
-    if (!identifier) continue;
+    if (!identifier || !accepts(variable)) continue;
     const resolved = resolveQualifiedName(sourceCode, identifier);
     if (resolved === wanted) return { expression: variable.name, fixes: [] };
     if (resolved === moduleName) return { expression: `${variable.name}.${exportName}`, fixes: [] };

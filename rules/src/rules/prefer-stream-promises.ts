@@ -102,24 +102,25 @@ export default createRule<[], MessageIds>({
      * CommonJS an inline require when the name is taken.
      */
     function promisesBinding(fixer: TSESLint.RuleFixer, site: TSESTree.Node, name: PromiseFunction): Binding | null {
-      const binding = bindingFor(sourceCode, fixer, 'stream/promises', name);
-      if (binding && (binding.fixes.length > 0 || isCoreBindingAt(binding.expression, site))) return binding;
+      const binding = bindingFor(sourceCode, fixer, 'stream/promises', name, (variable) => isCoreBindingAt(variable, site));
+      if (binding) return binding;
       if (usesModuleSyntax(sourceCode)) return null;
       return { expression: `require('${specifierFor(sourceCode, 'stream/promises')}').${name}`, fixes: [] };
     }
 
-    /** An existing top-level binding that `site` sees, and that comes from core, not readable-stream. */
-    function isCoreBindingAt(expression: string, site: TSESTree.Node): boolean {
-      const root = expression.split('.')[0];
-      const variable = ASTUtils.findVariable(sourceCode.getScope(site), root);
-      const scopeType = variable?.scope.type;
-      if (!variable || (scopeType !== 'module' && scopeType !== 'global')) return false;
+    /**
+     * A top-level variable that `site` sees, that holds its value when `site` runs, and that comes
+     * from core (a promisified readable-stream pipeline resolves to the same name, but is not it).
+     */
+    function isCoreBindingAt(variable: TSESLint.Scope.Variable, site: TSESTree.Node): boolean {
       const identifier = variable.identifiers[0];
-      if (!identifier) return false;
-      // Read at the top before its declaration runs, it would not be initialised yet.
       const definition = variable.defs[0];
+      if (!identifier || !definition || ASTUtils.findVariable(sourceCode.getScope(site), variable.name) !== variable) {
+        return false;
+      }
       // `export const early = promisify(pipeline)` must not become `early = early`.
-      if (!definition || isWithin(site, definition.node)) return false;
+      if (isWithin(site, definition.node)) return false;
+      // Read at the top before its declaration runs, it would not be initialised yet.
       const hoisted = definition.type === 'ImportBinding';
       if (!hoisted && identifier.range[0] > site.range[0] && !enclosingFunctionOf(site)) return false;
       return isCoreStreamSpecifier(moduleSpecifierOf(sourceCode, identifier));
