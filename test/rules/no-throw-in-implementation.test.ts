@@ -212,6 +212,76 @@ class Shadow extends Transform {
       { messageId: 'throwInImplementation' as const, line: 11, column: 29, suggestions: [] },
     ],
   },
+  {
+    // fast-csv's formatter rethrows only once the callback was called: passing the error to the
+    // callback there would call it twice (found by the reliability fix checks on the corpus).
+    code: `
+const { Transform } = require('stream');
+class CsvFormatterStream extends Transform {
+  _transform(row, encoding, cb) {
+    let cbCalled = false;
+    try {
+      this.rowFormatter.format(row, (err, rows) => {
+        cbCalled = true;
+        return cb(err, rows);
+      });
+    } catch (e) {
+      if (cbCalled) {
+        throw e;
+      }
+      cb(e);
+    }
+  }
+}
+`,
+    errors: [{ messageId: 'throwInImplementation' as const, line: 13, column: 9, suggestions: [] }],
+  },
+  {
+    // A call that returns first, or sits in the other branch, cannot run before the throw.
+    code: `
+const { Writable } = require('stream');
+class Sink extends Writable {
+  _write(chunk, encoding, callback) {
+    if (chunk.length === 0) {
+      callback();
+      return;
+    }
+    if (this.closed) callback(new Error('closed'));
+    else if (!this.fd) throw new Error('not open');
+    this.buffer.push(chunk);
+    callback();
+  }
+}
+`,
+    errors: [
+      {
+        messageId: 'throwInImplementation' as const,
+        line: 10,
+        column: 24,
+        suggestions: [
+          {
+            messageId: 'callBackWithError' as const,
+            data: { callback: 'callback' },
+            output: `
+const { Writable } = require('stream');
+class Sink extends Writable {
+  _write(chunk, encoding, callback) {
+    if (chunk.length === 0) {
+      callback();
+      return;
+    }
+    if (this.closed) callback(new Error('closed'));
+    else if (!this.fd) return callback(new Error('not open'));
+    this.buffer.push(chunk);
+    callback();
+  }
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 ruleTester.run('no-throw-in-implementation', rule, {

@@ -1,5 +1,11 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
-import { implementationOf, type ImplementationName, type StreamImplementation } from '../analysis/index.js';
+import {
+  callbackUses,
+  implementationOf,
+  type ImplementationName,
+  type SourceCode,
+  type StreamImplementation,
+} from '../analysis/index.js';
 import { createRule } from '../create-rule.js';
 import { enclosingFunction } from '../fixes/pipeline-rewrite.js';
 
@@ -39,7 +45,7 @@ export default createRule<[], MessageIds>({
         if (!implementation || !uncaughtImplementations.has(implementation.name)) return;
         // An async implementation rejects instead: no-async-implementation's concern.
         if (implementation.function.async || isCaught(node, implementation.function)) return;
-        const callback = reachableCallback(implementation, node);
+        const callback = mayHaveCalledBack(sourceCode, implementation, node) ? null : reachableCallback(implementation, node);
         context.report({
           node,
           messageId: 'throwInImplementation',
@@ -74,6 +80,36 @@ function isCaught(node: TSESTree.Node, fn: TSESTree.Node): boolean {
   for (let current = node.parent; current && current !== fn; current = current.parent) {
     if (current.type === AST_NODE_TYPES.TryStatement && current.block === child && current.handler) return true;
     child = current;
+  }
+  return false;
+}
+
+/**
+ * Whether the callback may already have been called or handed on when the throw runs: then
+ * `return callback(error)` would call it twice (fast-csv rethrows from a catch when it was).
+ */
+function mayHaveCalledBack(sourceCode: SourceCode, implementation: StreamImplementation, node: TSESTree.Node): boolean {
+  const found = callbackUses(sourceCode, implementation);
+  if (!found) return true;
+  return found.uses.some((use) => use.site.range[0] < node.range[0] && !leavesBefore(use.site, node));
+}
+
+const contains = (outer: TSESTree.Node, inner: TSESTree.Node) => outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+
+/** Whether the code at `site` cannot go on to `target`: it returns or throws first, or they sit in two branches of one `if`. */
+function leavesBefore(site: TSESTree.Node, target: TSESTree.Node): boolean {
+  for (let child = site, parent = site.parent; parent; child = parent, parent = parent.parent) {
+    if (contains(parent, target)) {
+      const isBranching = parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression;
+      return isBranching && (parent as TSESTree.IfStatement | TSESTree.ConditionalExpression).test !== child;
+    }
+    if (parent.type === AST_NODE_TYPES.ReturnStatement) return true;
+    const statements: TSESTree.Node[] =
+      parent.type === AST_NODE_TYPES.BlockStatement ? parent.body : parent.type === AST_NODE_TYPES.SwitchCase ? parent.consequent : [];
+    const rest = statements.slice(statements.indexOf(child));
+    if (rest.some((statement) => statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement)) {
+      return true;
+    }
   }
   return false;
 }
