@@ -1,6 +1,6 @@
 // Bundles the plugin, its CLI, the language server and the VS Code client with esbuild.
 import { build } from 'esbuild';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
@@ -58,6 +58,28 @@ async function buildServer() {
   });
 }
 
+/**
+ * The extension ships no node_modules but this: the TypeScript that typescript-eslint's parser and
+ * the type-aware worker load, beside the server bundle, where `require('typescript')` finds it.
+ */
+async function copyTypeScriptForServer() {
+  const target = 'server/out/node_modules/typescript';
+  await rm(target, { recursive: true, force: true });
+  const source = 'node_modules/typescript';
+  await cp(source, target, {
+    recursive: true,
+    filter: (path) => {
+      const relative = path.slice(source.length + 1);
+      return (
+        relative === '' ||
+        relative === 'lib' ||
+        ['package.json', 'LICENSE.txt', 'lib/typescript.js'].includes(relative) ||
+        /^lib\/lib\..*\.d\.ts$/.test(relative)
+      );
+    },
+  });
+}
+
 async function buildClient() {
   if (!existsSync('client/src/extension.ts')) return;
   await build({
@@ -75,6 +97,7 @@ for (const directory of ['rules/dist', 'server/out', 'client/out']) {
   await writeFile(`${directory}/package.json`, '{ "type": "commonjs" }\n');
 }
 await Promise.all([buildPlugin(), buildServer(), buildClient()]);
+await copyTypeScriptForServer();
 // The plugin's type declarations, for users who type-check their eslint.config.ts.
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'rules/tsconfig.build.json'], { stdio: 'inherit' });
 // They describe the ES module entry, as eslint.config.ts files import it.
