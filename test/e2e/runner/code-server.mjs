@@ -17,6 +17,8 @@ const userSettings = {
   'workbench.tips.enabled': false,
   'chat.disableAIFeatures': true,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  // The sticky header can cover the line the UI pass clicks on.
+  'editor.stickyScroll.enabled': false,
   'git.enabled': false,
   'github.gitAuthentication': false,
   // An untrusted folder opens in restricted mode without a modal asking to trust it.

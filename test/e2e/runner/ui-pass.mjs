@@ -112,5 +112,26 @@ function uiSteps(page, resultsDirectory) {
         await shot('3-after-convert.png');
       },
     ],
+    [
+      'the snippet picker lists the snippets by level and inserts the one chosen',
+      async () => {
+        await page.keyboard.press(`${primary}+P`);
+        await page.locator('.quick-input-widget input').fill('empty.js');
+        await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+        await page.keyboard.press('Enter');
+        await page.locator('.tab.active').getByText('empty.js').waitFor();
+        await runCommand('Node Streams: Insert Snippet');
+        const picker = page.locator('.quick-input-widget');
+        await picker.getByText('Insert a Node.js streams snippet').waitFor();
+        // Grouped by level, novices' first.
+        await picker.locator('.quick-input-list').getByText('Novice', { exact: true }).first().waitFor();
+        await picker.locator('input').fill('stream-read-file');
+        await picker.locator('.quick-input-list .monaco-list-row').first().getByText('stream-read-file').waitFor();
+        await shot('4-snippet-picker.png');
+        await page.keyboard.press('Enter');
+        await editor.locator('.view-lines').getByText("const file = createReadStream(path);").waitFor();
+        await shot('5-snippet-inserted.png');
+      },
+    ],
   ];
 }
