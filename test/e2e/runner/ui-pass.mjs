@@ -65,10 +65,19 @@ export async function runUiPass({ install, resultsDirectory }) {
 function uiSteps(page, resultsDirectory) {
   const editor = page.locator('.editor-instance .monaco-editor').first();
   const shot = (name) => page.screenshot({ path: join(resultsDirectory, name) });
+  const openFile = async (path) => {
+    await page.keyboard.press(`${primary}+P`);
+    await page.locator('.quick-input-widget input').fill(path);
+    // Enter only once the list shows the file: before, it may still list the recent files.
+    const name = path.split('/').pop();
+    await page.locator('.quick-input-list .monaco-list-row').first().getByText(name, { exact: true }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active').getByText(name, { exact: true }).waitFor();
+  };
   const runCommand = async (text) => {
     await page.keyboard.press('F1');
     await page.locator('.quick-input-widget input').fill(`>${text}`);
-    await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+    await page.locator('.quick-input-list .monaco-list-row').first().getByText(text).waitFor();
     await page.keyboard.press('Enter');
   };
   return [
@@ -82,12 +91,14 @@ function uiSteps(page, resultsDirectory) {
     [
       'a stream with no error handler is underlined',
       async () => {
-        await page.keyboard.press(`${primary}+P`);
-        await page.locator('.quick-input-widget input').fill('examples/download.js');
-        await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
-        await page.keyboard.press('Enter');
+        await openFile('examples/download.js');
         await editor.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
+        // Hovering the stream shows our problem: the rule, and what goes wrong.
+        await editor.locator('.view-lines').getByText('createWriteStream', { exact: true }).hover();
+        const hover = page.locator('.monaco-hover').filter({ hasText: 'node-streams/no-unhandled-error' });
+        await hover.getByText("has no 'error' listener").first().waitFor();
         await shot('1-squiggle.png');
+        await page.keyboard.press('Escape');
       },
     ],
     [
@@ -115,11 +126,7 @@ function uiSteps(page, resultsDirectory) {
     [
       'the snippet picker lists the snippets by level and inserts the one chosen',
       async () => {
-        await page.keyboard.press(`${primary}+P`);
-        await page.locator('.quick-input-widget input').fill('empty.js');
-        await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
-        await page.keyboard.press('Enter');
-        await page.locator('.tab.active').getByText('empty.js').waitFor();
+        await openFile('empty.js');
         await runCommand('Node Streams: Insert Snippet');
         const picker = page.locator('.quick-input-widget');
         await picker.getByText('Insert a Node.js streams snippet').waitFor();
