@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { applyCodeAction, codeActionsAt, codeActionTitled } from '../support/code-actions.js';
 import { ruleOf, waitForExactly } from '../support/diagnostics.js';
 import { activateExtension } from '../support/extension.js';
-import { closeAllEditors, openExampleCopy } from '../support/workspace.js';
+import { closeAllEditors, expectedProblemsOf, openExampleCopy } from '../support/workspace.js';
 
 /** The diagnostic of `rule` whose range starts at 1-based `line:column`, once it is shown. */
 async function diagnosticAt(document: vscode.TextDocument, expected: readonly string[], where: string): Promise<vscode.Diagnostic> {
@@ -23,8 +23,8 @@ function lines(document: vscode.TextDocument, from: number, to: number): string 
   return document.getText(new vscode.Range(from - 1, 0, to, 0));
 }
 
-const echoServer = ['5:34 node-streams/no-unhandled-error', '7:10 node-streams/prefer-pipeline'];
-const download = ['7:3 node-streams/no-unhandled-error', '8:18 node-streams/no-unhandled-error', '9:14 node-streams/prefer-pipeline'];
+const echoServer = expectedProblemsOf('examples/echo-server.js');
+const download = expectedProblemsOf('examples/download.js');
 
 describe('code actions', () => {
   before(activateExtension);
@@ -78,7 +78,7 @@ describe('code actions', () => {
 
   it('awaits a floating pipeline() promise', async () => {
     const { document } = await openExampleCopy('examples/archive-logs.mjs');
-    const diagnostic = await diagnosticAt(document, ['11:5 node-streams/no-floating-pipeline'], '11:5 node-streams/no-floating-pipeline');
+    const diagnostic = await diagnosticAt(document, expectedProblemsOf('examples/archive-logs.mjs'), '11:5 node-streams/no-floating-pipeline');
     await applyCodeAction(await codeActionTitled(document.uri, diagnostic.range, 'Await the promise.', vscode.CodeActionKind.QuickFix));
     assert.equal(
       lines(document, 11, 11),
@@ -113,7 +113,7 @@ describe('code actions', () => {
 
   it('refactors: converts a .pipe() chain to pipeline() where the cursor is', async () => {
     const { document } = await openExampleCopy('examples/static-server.js');
-    await diagnosticAt(document, ['16:10 node-streams/prefer-pipeline'], '16:10 node-streams/prefer-pipeline');
+    await diagnosticAt(document, expectedProblemsOf('examples/static-server.js'), '16:10 node-streams/prefer-pipeline');
     const cursor = new vscode.Range(15, 9, 15, 9);
     await applyCodeAction(await codeActionTitled(document.uri, cursor, 'Convert .pipe() chain to pipeline()', vscode.CodeActionKind.RefactorRewrite));
     assert.equal(
@@ -147,7 +147,7 @@ describe('code actions', () => {
   it('refactors: instruments a pipeline, and removing the instrumentation gives the code back', async () => {
     const { document } = await openExampleCopy('examples/archive-logs.mjs');
     const original = document.getText();
-    await diagnosticAt(document, ['11:5 node-streams/no-floating-pipeline'], '11:5 node-streams/no-floating-pipeline');
+    await diagnosticAt(document, expectedProblemsOf('examples/archive-logs.mjs'), '11:5 node-streams/no-floating-pipeline');
     const cursor = new vscode.Range(10, 6, 10, 6);
     await applyCodeAction(await codeActionTitled(document.uri, cursor, 'Instrument this pipeline', vscode.CodeActionKind.RefactorRewrite));
     assert.match(document.getText(), /pipeline\(createReadStream\(`\$\{directory\}\/\$\{name\}`\), measureStage\('createReadStream\(…\) → createGzip\(\)'\), createGzip\(\), measureStage\(/);

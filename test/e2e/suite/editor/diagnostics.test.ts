@@ -4,10 +4,10 @@ import * as vscode from 'vscode';
 import { describeDiagnostics, docsLinkOf, ruleOf, waitForExactly } from '../support/diagnostics.js';
 import { activateExtension } from '../support/extension.js';
 import { ruleMeta } from '../support/plugin.js';
-import { closeAllEditors, openInEditor, readRepositoryFile, workspaceUri } from '../support/workspace.js';
+import { closeAllEditors, exampleExpectations, openInEditor, workspaceUri } from '../support/workspace.js';
 
 /** The reviewed problems of every example, as the plugin reports them with the `all` config. */
-const expectations = JSON.parse(readRepositoryFile('test/expectations/examples.json')) as Record<string, string[]>;
+const expectations = exampleExpectations();
 
 
 describe('diagnostics on examples/', () => {

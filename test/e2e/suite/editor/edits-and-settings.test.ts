@@ -5,10 +5,9 @@ import { ruleOf, waitForExactly } from '../support/diagnostics.js';
 import { activateExtension } from '../support/extension.js';
 import { plugin, ruleMeta } from '../support/plugin.js';
 import { setWorkspaceSetting } from '../support/settings.js';
-import { closeAllEditors, openExampleCopy, readRepositoryFile } from '../support/workspace.js';
+import { closeAllEditors, expectedProblemsOf, openExampleCopy } from '../support/workspace.js';
 
-const expectations = JSON.parse(readRepositoryFile('test/expectations/examples.json')) as Record<string, string[]>;
-const download = expectations['examples/download.js']!;
+const download = expectedProblemsOf('examples/download.js');
 
 /** `8:18 rule` → `9:18 rule`: where a problem is after `count` lines were added above it. */
 function shifted(described: readonly string[], count: number): string[] {

@@ -4,9 +4,9 @@ import * as vscode from 'vscode';
 import { waitForExactly } from '../support/diagnostics.js';
 import { activateExtension } from '../support/extension.js';
 import { projectConfigWasLoaded, projectFile } from '../support/project.js';
-import { closeAllEditors, openInEditor, readRepositoryFile, workspaceUri } from '../support/workspace.js';
+import { closeAllEditors, expectedProblemsOf, openInEditor, workspaceUri } from '../support/workspace.js';
 
-const download = (JSON.parse(readRepositoryFile('test/expectations/examples.json')) as Record<string, string[]>)['examples/download.js']!;
+const download = expectedProblemsOf('examples/download.js');
 
 describe("the project's own ESLint config, in a trusted workspace", () => {
   before(activateExtension);

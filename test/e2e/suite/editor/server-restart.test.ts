@@ -3,9 +3,8 @@ import { after, before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import { waitForExactly } from '../support/diagnostics.js';
 import { activateExtension, type NodeStreamsApi } from '../support/extension.js';
-import { closeAllEditors, openExampleCopy, readRepositoryFile } from '../support/workspace.js';
+import { closeAllEditors, expectedProblemsOf, openExampleCopy } from '../support/workspace.js';
 
-const expectations = JSON.parse(readRepositoryFile('test/expectations/examples.json')) as Record<string, string[]>;
 
 /** The exit of a process we do not own as a child: `kill(pid, 0)` fails once it is gone. */
 function isAlive(pid: number): boolean {
@@ -26,7 +25,7 @@ describe('the language server process', () => {
 
   it('is restarted when it is killed, and diagnostics come back', async () => {
     const editor = await openExampleCopy('examples/echo-server.js');
-    const expected = expectations['examples/echo-server.js']!;
+    const expected = expectedProblemsOf('examples/echo-server.js');
     await waitForExactly(editor.document.uri, expected);
     const killed = api.serverProcessId();
     assert.ok(killed !== undefined && isAlive(killed), 'a running server process');

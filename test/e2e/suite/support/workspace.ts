@@ -11,6 +11,18 @@ export function readRepositoryFile(relativePath: string): string {
   return readFileSync(resolve(repositoryRoot, relativePath), 'utf8');
 }
 
+/** The reviewed problems of every example (`line:column rule`), made with the `all` config. */
+export function exampleExpectations(): Record<string, string[]> {
+  return JSON.parse(readRepositoryFile('test/expectations/examples.json')) as Record<string, string[]>;
+}
+
+/** The reviewed problems of one example, which must have some. */
+export function expectedProblemsOf(examplePath: string): string[] {
+  const expected = exampleExpectations()[examplePath];
+  if (!expected?.length) throw new Error(`test/expectations/examples.json has no problems for ${examplePath}`);
+  return expected;
+}
+
 export function workspaceRoot(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) throw new Error('the e2e suite needs a workspace folder');
