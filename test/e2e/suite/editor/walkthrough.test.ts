@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
 import { walkthroughSteps } from '../../../../client/src/walkthrough-steps.js';
+import { applyCodeAction, codeActionsAt } from '../support/code-actions.js';
 import { ourDiagnostics, ruleOf, waitForDiagnostics, waitForExactly } from '../support/diagnostics.js';
 import { activateExtension, extensionId } from '../support/extension.js';
 import { closeAllEditors, repositoryRoot } from '../support/workspace.js';
@@ -55,7 +56,7 @@ describe('the walkthrough', () => {
   });
 
   for (const step of walkthroughSteps) {
-    it(`${step.level}: its example shows ${step.rule}, its snippet shows nothing`, async () => {
+    it(`${step.level}: its example shows ${step.rule}, its fix repairs it, its snippet shows nothing`, async () => {
       const links = commandLinks(walkthrough.steps.find((each) => each.id === step.level)!.description);
       const openExample = links.find((link) => link.command === 'nodeStreams.openExample');
       const showSnippet = links.find((link) => link.command === 'nodeStreams.showSnippet');
@@ -63,7 +64,18 @@ describe('the walkthrough', () => {
 
       const example = await editorOpenedBy(openExample.command, openExample.args);
       const flagged = await waitForDiagnostics(example.document.uri, (diagnostics) => diagnostics.length > 0, 'the example flagged');
-      assert.ok(flagged.some((diagnostic) => ruleOf(diagnostic) === `node-streams/${step.rule}`), `${step.rule} among ${flagged.map(ruleOf)}`);
+      const problem = flagged.find((diagnostic) => ruleOf(diagnostic) === `node-streams/${step.rule}`);
+      assert.ok(problem, `${step.rule} among ${flagged.map(ruleOf)}`);
+      // The fix the step tells the user to apply repairs the example.
+      const fixes = await codeActionsAt(example.document.uri, problem.range, vscode.CodeActionKind.QuickFix);
+      const fix = fixes.find((action) => action.title.startsWith(step.fix));
+      assert.ok(fix, `a fix "${step.fix}…" among ${JSON.stringify(fixes.map((action) => action.title))}`);
+      await applyCodeAction(fix);
+      await waitForDiagnostics(
+        example.document.uri,
+        (diagnostics) => !diagnostics.some((diagnostic) => ruleOf(diagnostic) === `node-streams/${step.rule}`),
+        `${step.rule} gone after "${fix.title}"`,
+      );
 
       const snippet = await editorOpenedBy(showSnippet.command, showSnippet.args);
       assert.ok(snippet.document.lineCount > 3, 'the snippet is written in the new file');
