@@ -3,6 +3,132 @@ import { ruleTester, typedRuleTester } from './rule-tester.js';
 
 ruleTester.run('implementation-callback', rule, {
   valid: [
+    // csv-stringify: a flag raised where the stream fails, and a guard clause on it; Node calls
+    // neither function again after the error (Node 12 called _flush, hence the guard).
+    `
+      import { Transform } from 'stream';
+      class Stringifier extends Transform {
+        _transform(chunk, encoding, callback) {
+          if (this.state.stop === true) {
+            return;
+          }
+          const err = this.api.__transform(chunk, this.push.bind(this));
+          if (err !== undefined) {
+            this.state.stop = true;
+          }
+          callback(err);
+        }
+        _flush(callback) {
+          if (this.state.stop === true) {
+            return;
+          }
+          callback();
+        }
+      }
+    `,
+    // duplexify: a destroyed stream owes no callback, and a class that replaces destroy() calls
+    // its own _destroy, with no callback.
+    `
+      var stream = require('readable-stream');
+      var inherits = require('inherits');
+      var Duplexify = function (writable, readable, opts) { stream.Duplex.call(this, opts); };
+      inherits(Duplexify, stream.Duplex);
+      Duplexify.prototype.destroy = function (err, cb) {
+        if (this.destroyed) return cb(null);
+        this.destroyed = true;
+        var self = this;
+        process.nextTick(function () { self._destroy(err); cb(null); });
+      };
+      Duplexify.prototype._destroy = function (err) {
+        if (err) this.emit('error', err);
+        this.emit('close');
+      };
+      Duplexify.prototype._write = function (data, enc, cb) {
+        if (this.destroyed) return;
+        if (this._corked) return onuncork(this, this._write.bind(this, data, enc, cb));
+        if (data === SIGNAL_FLUSH) return this._finish(cb);
+        if (!this._writable) return cb();
+        if (this._writable.write(data) === false) this._ondrain = cb;
+        else if (!this.destroyed) cb();
+      };
+    `,
+    `
+      const { Duplex } = require('stream');
+      class Relay extends Duplex {
+        destroy(error) { this._destroy(error); return this; }
+        _destroy(error) { this.emit('close'); }
+      }
+    `,
+    // ws: a guard on the socket, outside the implementation; the websocket's 'error' destroys the stream.
+    `
+      const { Duplex } = require('stream');
+      function createWebSocketStream(ws, options) {
+        const duplex = new Duplex({ ...options, autoDestroy: false, emitClose: false });
+        duplex._final = function (callback) {
+          if (ws.readyState === ws.CONNECTING) {
+            ws.once('open', function open() {
+              duplex._final(callback);
+            });
+            return;
+          }
+          if (ws._socket === null) return;
+          ws._socket.once('finish', function finish() {
+            callback();
+          });
+          ws.close();
+        };
+        return duplex;
+      }
+    `,
+    // multistream: each stream is destroyed, and the last one to finish calls back.
+    `
+      const stream = require('readable-stream');
+      class MultiStream extends stream.Readable {
+        _destroy(err, cb) {
+          let streams = [];
+          if (this._current) streams.push(this._current);
+          if (streams.length === 0) {
+            cb(err);
+          } else {
+            let counter = streams.length;
+            let er = err;
+            streams.forEach((stream) => {
+              destroy(stream, err, (err) => {
+                er = er || err;
+                if (--counter === 0) {
+                  cb(er);
+                }
+              });
+            });
+          }
+        }
+      }
+    `,
+    // fast-csv: the catch calls back only when no other call has (the flag is raised before each).
+    `
+      const { Transform } = require('stream');
+      class CsvFormatterStream extends Transform {
+        _transform(row, encoding, cb) {
+          let cbCalled = false;
+          try {
+            this.rowFormatter.format(row, (err, rows) => {
+              if (err) {
+                cbCalled = true;
+                return cb(err);
+              }
+              this.push(rows);
+              cbCalled = true;
+              return cb();
+            });
+          } catch (e) {
+            if (cbCalled) {
+              throw e;
+            }
+            cb(e);
+          }
+        }
+      }
+    `,
     // Early `return callback()` style, as in most line and JSON splitters.
     `
       const { Transform } = require('node:stream');
@@ -318,6 +444,91 @@ ruleTester.run('implementation-callback', rule, {
     `,
   ],
   invalid: [
+    {
+      // A guard clause on the chunk (or a local made from it) is the forgotten callback.
+      code: `
+const { Transform } = require('stream');
+class Lines extends Transform {
+  _transform(chunk, encoding, callback) {
+    const line = chunk.toString().trim();
+    if (!line) return;
+    callback(null, line);
+  }
+}
+`,
+      errors: [{ messageId: 'notCalled', data: { name: '_transform', callback: 'callback' }, line: 4, column: 3, endLine: 4, endColumn: 13 }],
+    },
+    {
+      // A guard on the stream's state after the chunk reached it (the LineSplitter of the docs).
+      code: `
+const { Transform } = require('stream');
+class LineSplitter extends Transform {
+  _transform(chunk, encoding, callback) {
+    this.buffer += chunk;
+    if (!this.buffer.includes('\\n')) return;
+    this.push(this.buffer);
+    callback();
+  }
+}
+`,
+      errors: [{ messageId: 'notCalled', data: { name: '_transform', callback: 'callback' }, line: 4, column: 3, endLine: 4, endColumn: 13 }],
+    },
+    {
+      // Only a destroyed stream is excused: another state on the skipped path still stalls.
+      code: `
+const { Writable } = require('stream');
+class Sink extends Writable {
+  _write(chunk, encoding, cb) {
+    if (this.target.write(chunk) === false) this.target.once('drain', cb);
+    else if (!this.paused) cb();
+  }
+}
+`,
+      errors: [{ messageId: 'notCalled', data: { name: '_write', callback: 'cb' }, line: 4, column: 3, endLine: 4, endColumn: 9 }],
+    },
+    {
+      // Each element's callback calls back, with no countdown: once per element.
+      code: `
+const fs = require('fs');
+const { Writable } = require('stream');
+class Cleaner extends Writable {
+  _destroy(err, cb) {
+    this.files.forEach((file) => fs.unlink(file, () => cb(err)));
+  }
+}
+`,
+      errors: [{ messageId: 'calledInLoop', data: { callback: 'cb' }, line: 6, column: 56, endLine: 6, endColumn: 63 }],
+    },
+    {
+      // A flag that no other call raises proves nothing.
+      code: `
+const { Transform } = require('stream');
+class JsonParse extends Transform {
+  _transform(chunk, encoding, callback) {
+    let failed = false;
+    try {
+      callback(null, JSON.parse(chunk));
+    } catch (error) {
+      if (failed) throw error;
+      callback(error);
+    }
+  }
+}
+`,
+      errors: [{ messageId: 'calledInTryAndCatch', data: { callback: 'callback' }, line: 10, column: 7, endLine: 10, endColumn: 22 }],
+    },
+    {
+      // Without a destroy() of its own, Node calls _destroy with a callback.
+      code: `
+const { Duplex } = require('stream');
+class Relay extends Duplex {
+  _destroy(error) {
+    this.socket.destroy(error);
+  }
+}
+`,
+      errors: [{ messageId: 'noCallbackParameter', data: { name: '_destroy' }, line: 4, column: 3, endLine: 4, endColumn: 11 }],
+    },
     {
       // The early return that stalls the stream (node-line-transform-stream#2).
       code: `

@@ -90,10 +90,134 @@ class Sink extends require('stream').Writable {
       { messageId: 'internalState' as const, data: { state: '_readableState' }, line: 5, column: 44, endColumn: 63, suggestions: [] },
     ],
   },
+  {
+    // A presence test is not reported; the field read after it is (winston's logger.pipe).
+    code: `
+function pipe(target) {
+  if (!target._writableState || !target._writableState.objectMode) {
+    throw new Error('Transports must be objectMode');
+  }
+}
+`,
+    output: `
+function pipe(target) {
+  if (!target._writableState || !target.writableObjectMode) {
+    throw new Error('Transports must be objectMode');
+  }
+}
+`,
+    errors: [{ messageId: 'internalState' as const, data: { state: '_writableState' }, line: 3, column: 34, endColumn: 66 }],
+  },
+  {
+    // The state object used as a value, not only tested (readable.js's pipe: \`dest._writableState || dest._readableState\`).
+    code: `
+function stateOf(dest) {
+  const state = dest._writableState || dest._readableState;
+  return state.length;
+}
+`,
+    output: null,
+    errors: [
+      { messageId: 'internalState' as const, data: { state: '_writableState' }, line: 3, column: 17, endColumn: 36 },
+      { messageId: 'internalState' as const, data: { state: '_readableState' }, line: 3, column: 40, endColumn: 59 },
+    ],
+  },
+  {
+    // Shaped like Node's destroy.js, but in an application's own folder: reported.
+    filename: 'lib/streams/destroy.js',
+    code: `
+function destroyer(stream, err) {
+  const r = stream._readableState;
+  if (r && !r.destroyed) stream.destroy(err);
+}
+module.exports = { destroyer };
+`,
+    output: null,
+    errors: [{ messageId: 'internalState' as const, data: { state: '_readableState' }, line: 3, column: 13, endColumn: 34 }],
+  },
+  {
+    // Reading the state in a subclass of Node's Readable, or destructuring it, does not own it.
+    code: `
+const { Readable } = require('node:stream');
+class Source extends Readable {
+  _read() {
+    const { _readableState } = this;
+    if (this._readableState.buffer.length === 0) this.push(this.next());
+  }
+}
+`,
+    output: null,
+    errors: [{ messageId: 'internalState' as const, data: { state: '_readableState' }, line: 6, column: 9, endColumn: 35 }],
+  },
 ];
 
 ruleTester.run('no-stream-internals', rule, {
   valid: [
+    // streamx: its own classes create the state they read (a class constructor assigns it).
+    `
+      class ReadableState {
+        constructor(stream, { highWaterMark = 16384 } = {}) { this.stream = stream; this.buffered = 0; this.highWaterMark = highWaterMark; }
+      }
+      class Readable {
+        constructor(opts) { this._readableState = new ReadableState(this, opts); }
+        push(data) { return this._readableState.buffered < this._readableState.highWaterMark; }
+      }
+      function isEnded(stream) {
+        return !!stream._readableState && stream._readableState.ended;
+      }
+      module.exports = { Readable, isEnded };
+    `,
+    // readable-stream copies Node's lib/internal/streams: its modules share the state they create.
+    {
+      filename: 'vendor/readable-stream/lib/internal/streams/destroy.js',
+      code: `
+        function destroyer(stream, err) {
+          const r = stream._readableState;
+          const w = stream._writableState;
+          if ((w && w.destroyed) || (r && r.destroyed)) return;
+          stream.destroy(err);
+        }
+        module.exports = { destroyer };
+      `,
+    },
+    // Defining the state as a property (lazy_transform.js) is owning it too.
+    `
+      Object.defineProperties(LazyTransform.prototype, {
+        _readableState: { get() { return this.stream._readableState; } },
+      });
+    `,
+    // Is it a stream at all? The duck tests of duplexify, multistream and pino.
+    `
+      const toStreams2 = (rs) => new (require('readable-stream').Readable)({ objectMode: true }).wrap(rs);
+      function wrap(readable) {
+        return readable._readableState ? readable : toStreams2(readable);
+      }
+      function toStreams2Obj(s) {
+        if (!s || typeof s === 'function' || s._readableState) return s;
+        return toStreams2(s);
+      }
+      function isStream(opts) {
+        if (opts.writable || opts._writableState) return true;
+        return opts._readableState !== undefined || typeof opts._writableState === 'object';
+      }
+    `,
+    // Objects of streamx classes, here or in another file that uses them.
+    `
+      const { Readable, Writable } = require('streamx');
+      class Source extends Readable {
+        _read(cb) {
+          if (this._readableState.buffered > this._readableState.highWaterMark) return cb();
+          this.push(this.next());
+          cb();
+        }
+      }
+      class Sink extends Writable {
+        _write(data, cb) { this.last = data; cb(); }
+      }
+      const sink = new Sink();
+      const source = new Source();
+      console.log(sink._writableState.queue.length, source._readableState.buffered);
+    `,
     `
       const fs = require('node:fs');
       const input = fs.createReadStream('dump.sql');

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isSingleAssignment, propertyName, skipTransparent, type SourceCode } from './module-bindings.js';
 import type { StreamImplementation } from './stream-implementations.js';
+import { enclosingFunctionOf } from './syntax-walk.js';
 
 /**
  * - `call`: the implementation calls the callback itself, now.
@@ -94,11 +95,28 @@ function classify(sourceCode: SourceCode, fn: TSESTree.Node, identifier: TSESTre
   const nested = outermostNestedFunction(fn, identifier);
   if (!nested) return ownUse(sourceCode, identifier);
   const iteration = iterationCall(nested);
-  if (iteration) return { kind: 'repeatedCall', site: siteOf(iteration), node: callOf(identifier) ?? identifier };
+  if (iteration) {
+    const site = siteOf(iteration);
+    return isCountdown(fn, nested, identifier) ? { kind: 'handoff', site, node: site } : { kind: 'repeatedCall', site, node: callOf(identifier) ?? identifier };
+  }
   const alias = wrapperVariable(sourceCode, nested);
   if (alias === 'untrackable' || alias) return alias === 'untrackable' ? alias : { alias };
   const site = siteOf(nested);
   return { kind: 'handoff', site, node: site };
+}
+
+/**
+ * multistream's `streams.forEach((s) => destroy(s, (err) => { if (--counter === 0) cb(er) }))`:
+ * a call from a function that each element hands on (run later), under a condition there. That
+ * is waiting for all of them; a call made directly per element is not.
+ */
+function isCountdown(fn: TSESTree.Node, perElement: TSESTree.Node, identifier: TSESTree.Identifier): boolean {
+  const later = enclosingFunctionOf(identifier);
+  if (!later || later === perElement || later === fn) return false;
+  for (let current: TSESTree.Node | undefined = identifier.parent; current && current !== later; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.IfStatement || current.type === AST_NODE_TYPES.ConditionalExpression) return true;
+  }
+  return false;
 }
 
 /** The function directly inside `fn` that holds `node`, or null when `node` is `fn`'s own code. */

@@ -143,7 +143,13 @@ function classMember(
   const owner = member.parent.parent;
   if (!name || !owner) return null;
   const kind = classStreamKind(sourceCode, owner) ?? typedClassKind(sourceCode, owner);
+  if (name === 'destroy' && owner.body.body.some((each) => memberName(each) === 'destroy')) return null;
   return kind && namesByKind[kind].has(name) ? describeImplementation(fn, name, member.key.name, true) : null;
+}
+
+function memberName(member: TSESTree.ClassElement): string | null {
+  const isMember = member.type === AST_NODE_TYPES.MethodDefinition || member.type === AST_NODE_TYPES.PropertyDefinition;
+  return isMember && !member.static && !member.computed && member.key.type === AST_NODE_TYPES.Identifier ? member.key.name : null;
 }
 
 function underscoredName(key: string): ImplementationName | null {
@@ -211,12 +217,28 @@ function assignedMethod(
   const name = key && underscoredName(key);
   if (!key || !name) return null;
   const owner = skipTransparent(target.object);
-  const kind =
-    owner.type === AST_NODE_TYPES.MemberExpression && propertyName(owner) === 'prototype'
-      ? prototypeStreamKind(sourceCode, owner.object)
-      : streamKindOf(sourceCode, owner);
+  const isPrototype = owner.type === AST_NODE_TYPES.MemberExpression && propertyName(owner) === 'prototype';
+  if (name === 'destroy' && isPrototype && prototypeDefinesDestroy(sourceCode, owner.object)) return null;
+  const kind = isPrototype ? prototypeStreamKind(sourceCode, owner.object) : streamKindOf(sourceCode, owner);
   if (!kind || !namesByKind[kind].has(name)) return null;
   return describeImplementation(fn, name, key, fn.type !== AST_NODE_TYPES.ArrowFunctionExpression);
+}
+
+/**
+ * `Duplexify.prototype.destroy = function (err, cb) {…; self._destroy(err) }`: a class that replaces
+ * destroy() calls its own _destroy, with its own arguments; Node, which passes the callback, never
+ * does. The same for a class with a `destroy` method.
+ */
+function prototypeDefinesDestroy(sourceCode: SourceCode, constructor: TSESTree.Node): boolean {
+  const target = skipTransparent(constructor);
+  if (target.type !== AST_NODE_TYPES.Identifier) return false;
+  return (findVariableOf(sourceCode, target)?.references ?? []).some(({ identifier }) => {
+    const prototype = identifier.parent;
+    if (prototype?.type !== AST_NODE_TYPES.MemberExpression || prototype.object !== identifier || propertyName(prototype) !== 'prototype') return false;
+    const method = prototype.parent;
+    if (method?.type !== AST_NODE_TYPES.MemberExpression || method.object !== prototype || propertyName(method) !== 'destroy') return false;
+    return method.parent?.type === AST_NODE_TYPES.AssignmentExpression && method.parent.left === method;
+  });
 }
 
 /** A class of this file that extends a stream class, or a constructor given to `util.inherits`. */

@@ -1,10 +1,12 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   callbackUses,
+  descendantsOf,
   implementationOf,
   propertyName,
   usesArguments,
   type CallbackUse,
+  type SourceCode,
   type StreamImplementation,
 } from '../analysis/index.js';
 import { createRule } from '../create-rule.js';
@@ -51,7 +53,8 @@ export default createRule<[], MessageIds>({
       }
       const found = callbackUses(sourceCode, implementation);
       if (!found) return null;
-      const info: ImplementationInfo = { implementation, ...found, events: new Map() };
+      const guarded = new Set(found.uses.filter((use) => isOnceFlagGuarded(sourceCode, use, found.uses, implementation)));
+      const info: ImplementationInfo = { implementation, ...found, guarded, events: new Map() };
       for (const use of found.uses) sites.set(use.site, { info, use });
       return info;
     }
@@ -73,7 +76,7 @@ export default createRule<[], MessageIds>({
     }
 
     function finishImplementation(codePath: TSESLint.CodePath, info: ImplementationInfo): void {
-      const { unsettledEnd, doubles } = walkPaths(codePath, info.events);
+      const { unsettledEnd, doubles } = walkPaths(codePath, info.events, info.guarded);
       const { implementation } = info;
       if (unsettledEnd && !info.tested) reportHead(implementation, 'notCalled');
       for (const use of doubles) {
@@ -132,6 +135,14 @@ export default createRule<[], MessageIds>({
         const info = current?.info;
         if (info && isDestroyCall(node, info)) record(info, current!.segments, { use: null });
       },
+      ReturnStatement(node: TSESTree.ReturnStatement) {
+        const info = current?.info;
+        if (info && isStateGuard(sourceCode, node, info.implementation.function)) record(info, current!.segments, { use: null });
+      },
+      'IfStatement:exit'(node: TSESTree.IfStatement) {
+        const info = current?.info;
+        if (info && callsBackUnlessDestroyed(node, info)) record(info, current!.segments, { use: null });
+      },
     };
     return listeners as unknown as TSESLint.RuleListener;
   },
@@ -143,6 +154,8 @@ interface ImplementationInfo {
   implementation: StreamImplementation;
   uses: CallbackUse[];
   tested: boolean;
+  /** Uses that run only when no other use has run (`if (called) return; callback(error)`). */
+  guarded: Set<CallbackUse>;
   /** The events of each segment, in the order they happen. */
   events: Map<Segment, PathEvent[]>;
 }
@@ -197,6 +210,7 @@ function apply(state: PathState, event: PathEvent): PathState {
 function walkPaths(
   codePath: TSESLint.CodePath,
   events: Map<Segment, PathEvent[]>,
+  guarded: Set<CallbackUse>,
 ): { unsettledEnd: boolean; doubles: Set<CallbackUse> } {
   const seen = new Map<Segment, Set<number>>();
   const ends = new Map<Segment, Set<number>>();
@@ -211,7 +225,7 @@ function walkPaths(
     let state = unpack(key);
     for (const event of events.get(segment) ?? []) {
       const next = apply(state, event);
-      if (event.use && !isDouble(state) && isDouble(next)) doubles.add(event.use);
+      if (event.use && !guarded.has(event.use) && !isDouble(state) && isDouble(next)) doubles.add(event.use);
       state = next;
     }
     const endsHere = ends.get(segment) ?? new Set();
@@ -259,4 +273,112 @@ function enclosingCatch(node: TSESTree.Node, fn: TSESTree.Node): TSESTree.CatchC
 
 function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/**
+ * `if (this.state.stop === true) return;`, `if (this.destroyed) return;`: a guard clause at the
+ * head of the implementation on the stream's own state (no parameter, no local in its test, only
+ * other guard clauses before it, so nothing of this chunk reached that state yet). The author stops
+ * the stream on purpose there (after an error, a limit, a destroy), which is not the forgotten
+ * callback of a return that depends on the chunk.
+ */
+function isStateGuard(sourceCode: SourceCode, node: TSESTree.ReturnStatement, fn: TSESTree.Node): boolean {
+  if (node.argument) return false;
+  const block = node.parent;
+  const guard = block.type === AST_NODE_TYPES.BlockStatement && block.body.length === 1 ? block.parent : block;
+  const body = (fn as TSESTree.FunctionLike).body;
+  if (body?.type !== AST_NODE_TYPES.BlockStatement) return false;
+  if (guard?.type !== AST_NODE_TYPES.IfStatement || guard.alternate || guard.parent !== body) return false;
+  const before = body.body.slice(0, body.body.indexOf(guard));
+  return before.every(isGuardClause) && !readsLocal(sourceCode, guard.test, fn);
+}
+
+/** `if (…) { …; return; }`: a statement that either leaves or does nothing. */
+function isGuardClause(statement: TSESTree.Node): boolean {
+  if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate) return false;
+  const last = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body.at(-1) : statement.consequent;
+  return last?.type === AST_NODE_TYPES.ReturnStatement;
+}
+
+/** Whether an expression reads a parameter or variable of `fn` (or of a function inside it). */
+function readsLocal(sourceCode: SourceCode, expression: TSESTree.Node, fn: TSESTree.Node): boolean {
+  const scope = sourceCode.getScope(expression);
+  const references = [...scope.references, ...scope.childScopes.flatMap((child) => child.through)];
+  return references.some(
+    ({ identifier, resolved }) => contains(expression, identifier) && resolved !== null && contains(fn, resolved.defs[0]?.name ?? fn.parent!),
+  );
+}
+
+/** `else if (!this.destroyed) callback()`: the path that skips the call is the stream destroyed. */
+function callsBackUnlessDestroyed(node: TSESTree.IfStatement, info: ImplementationInfo): boolean {
+  if (node.alternate || !info.implementation.thisIsStream) return false;
+  const test = node.test;
+  if (test.type !== AST_NODE_TYPES.UnaryExpression || test.operator !== '!') return false;
+  const tested = test.argument;
+  const isDestroyed =
+    tested.type === AST_NODE_TYPES.MemberExpression &&
+    tested.object.type === AST_NODE_TYPES.ThisExpression &&
+    propertyName(tested) === 'destroyed';
+  return isDestroyed && info.uses.some((use) => use.kind === 'call' && contains(node.consequent, use.site));
+}
+
+/**
+ * fast-csv's `catch (e) { if (cbCalled) throw e; cb(e); }`, where every other use sets
+ * `cbCalled = true` first: the guarded call runs only when no other did.
+ */
+function isOnceFlagGuarded(sourceCode: SourceCode, use: CallbackUse, uses: CallbackUse[], implementation: StreamImplementation): boolean {
+  const fn = implementation.function;
+  const callback = implementation.callback!.name;
+  const statement = use.site.parent;
+  const block = statement?.parent;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || block?.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const before = block.body.slice(0, block.body.indexOf(statement));
+  return before.some((each) => {
+    const flag = exitGuardFlag(each);
+    const variable = flag && ASTUtils.findVariable(sourceCode.getScope(flag), flag);
+    if (!variable || !contains(fn, variable.defs[0]?.name ?? fn.parent!)) return false;
+    const writes = variable.references.filter((reference) => reference.isWrite() && !reference.init);
+    const raises = writes.filter((reference) => isAssignedTrue(reference.identifier));
+    return (
+      writes.length > 0 &&
+      raises.length === writes.length &&
+      uses.every((other) => other === use || raises.some((raise) => raisedBefore(sourceCode, raise.identifier, other, callback)))
+    );
+  });
+}
+
+/** `if (flag) throw error;` or `if (flag) return …;`: the flag. */
+function exitGuardFlag(statement: TSESTree.Node): TSESTree.Identifier | null {
+  if (statement.type !== AST_NODE_TYPES.IfStatement || statement.alternate) return null;
+  const exit = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body.at(-1) : statement.consequent;
+  const leaves = exit?.type === AST_NODE_TYPES.ReturnStatement || exit?.type === AST_NODE_TYPES.ThrowStatement;
+  return leaves && statement.test.type === AST_NODE_TYPES.Identifier ? statement.test : null;
+}
+
+function isAssignedTrue(identifier: TSESTree.Node): boolean {
+  const assignment = identifier.parent;
+  return (
+    assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
+    assignment.operator === '=' &&
+    assignment.right.type === AST_NODE_TYPES.Literal &&
+    assignment.right.value === true
+  );
+}
+
+/** `flag = true;` as a statement before the use in the same block, or before a call inside a hand-off. */
+function raisedBefore(sourceCode: SourceCode, flag: TSESTree.Node, use: CallbackUse, callback: string): boolean {
+  const statement = flag.parent?.parent;
+  const block = statement?.parent;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || block?.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const later = block.body.slice(block.body.indexOf(statement) + 1);
+  if (use.kind !== 'handoff') return later.some((each) => contains(each, use.site));
+  return contains(use.site, flag) && later.some((each) => callsIn(sourceCode, each, callback));
+}
+
+/** Whether a statement calls the callback by its own name (a hand-off's function calling it). */
+function callsIn(sourceCode: SourceCode, statement: TSESTree.Node, callback: string): boolean {
+  const nodes = [statement, ...descendantsOf(sourceCode, statement, { intoFunctions: false })];
+  return nodes.some(
+    (node) => node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === callback,
+  );
 }

@@ -44,7 +44,7 @@ export default createRule<[], MessageIds>({
         const implementation = fn && implementationOf(sourceCode, fn);
         if (!implementation || !uncaughtImplementations.has(implementation.name)) return;
         // An async implementation rejects instead: no-async-implementation's concern.
-        if (implementation.function.async || isCaught(node, implementation.function)) return;
+        if (implementation.function.async || isCaught(node, implementation.function) || isRethrow(node)) return;
         const callback = mayHaveCalledBack(sourceCode, implementation, node) ? null : reachableCallback(implementation, node);
         context.report({
           node,
@@ -73,6 +73,22 @@ export default createRule<[], MessageIds>({
     }
   },
 });
+
+/**
+ * `catch (e) { if (cbCalled) throw e; cb(e); }` (fast-csv): the error the try let through goes on
+ * as if nothing had caught it, and a call that throws is not this rule's report either.
+ */
+function isRethrow(node: TSESTree.ThrowStatement): boolean {
+  const thrown = node.argument;
+  if (thrown.type !== AST_NODE_TYPES.Identifier) return false;
+  for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.CatchClause) {
+      return current.param?.type === AST_NODE_TYPES.Identifier && current.param.name === thrown.name;
+    }
+    if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration || current.type === AST_NODE_TYPES.ArrowFunctionExpression) return false;
+  }
+  return false;
+}
 
 /** Whether a `try` between the throw and the function catches it. */
 function isCaught(node: TSESTree.Node, fn: TSESTree.Node): boolean {
