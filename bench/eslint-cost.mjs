@@ -16,7 +16,12 @@ export function measureRuleCost(corpus, files, { runs, ruleRuns, sampleEvery }) 
   const linter = new Linter({ cwd: corpus.filesDirectory });
   const floor = prepare(corpus, base);
   const all = prepare(corpus, [...base, plugin.configs.all]);
-  const main = measureSets(linter, { floor, recommended: prepare(corpus, [...base, plugin.configs.recommended]), all }, files, runs);
+  const main = measureSets(
+    linter,
+    { floor, oneEmptyRule: prepare(corpus, [...base, emptyRuleConfig]), recommended: prepare(corpus, [...base, plugin.configs.recommended]), all },
+    files,
+    runs,
+  );
   const ruleIds = Object.keys(plugin.configs.all.rules);
   const single = Object.fromEntries(
     ruleIds.map((ruleId) => [ruleId, prepare(corpus, [...base, { plugins: { 'node-streams': plugin }, rules: { [ruleId]: 'error' } }])]),
@@ -36,7 +41,12 @@ export function measureRuleCost(corpus, files, { runs, ruleRuns, sampleEvery }) 
   return {
     cpuMilliseconds: main.cpu,
     wallMilliseconds: main.wall,
-    overhead: { recommended: overhead(main.cpu, 'recommended'), all: overhead(main.cpu, 'all') },
+    overhead: {
+      recommended: overhead(main.cpu, 'recommended'),
+      all: overhead(main.cpu, 'all'),
+      oneEmptyRule: overhead(main.cpu, 'oneEmptyRule'),
+      recommendedOverOneEmptyRule: ratio(main.cpu.recommended.median - main.cpu.oneEmptyRule.median, main.cpu.oneEmptyRule.median),
+    },
     perRuleSample: { files: sample.length, lines: sample.reduce((sum, file) => sum + file.lines, 0), runs: ruleRuns },
     perRule: perRule.sort((a, b) => b.overhead - a.overhead),
     problems: main.problems,
@@ -61,6 +71,15 @@ function measureSets(linter, sets, files, runs) {
   const summaries = (samples) => Object.fromEntries(names.map((name) => [name, summarize(samples[name])]));
   return { cpu: summaries(cpu), wall: summaries(wall), problems };
 }
+
+/**
+ * A rule that does nothing: ESLint with any rule at all costs more than with none (measured here:
+ * mostly garbage collection), a cost no rule of ours can go below either.
+ */
+const emptyRuleConfig = {
+  plugins: { benchmark: { rules: { nothing: { meta: { schema: [] }, create: () => ({ Program() {} }) } } } },
+  rules: { 'benchmark/nothing': 'error' },
+};
 
 /**
  * A config array normalized once, as ESLint's own CLI keeps it: `Linter.verify` given a plain array

@@ -19,7 +19,8 @@ export function printTable(figures) {
   if (rules) {
     section('ESLint, whole corpus (CPU ms, median (min–max))');
     row('no rules: parse + scope + traversal', spread(rules.cpuMilliseconds.floor));
-    row('recommended', `${spread(rules.cpuMilliseconds.recommended)}  ${signed(rules.overhead.recommended)}`);
+    row('one empty rule (ESLint\'s cost of any rule)', `${spread(rules.cpuMilliseconds.oneEmptyRule)}  ${signed(rules.overhead.oneEmptyRule)}`);
+    row('recommended', `${spread(rules.cpuMilliseconds.recommended)}  ${signed(rules.overhead.recommended)}; ${signed(rules.overhead.recommendedOverOneEmptyRule)} over one empty rule`);
     row('all', `${spread(rules.cpuMilliseconds.all)}  ${signed(rules.overhead.all)}`);
     row('wall ms: no rules / recommended / all', `${rules.wallMilliseconds.floor.median} / ${rules.wallMilliseconds.recommended.median} / ${rules.wallMilliseconds.all.median}`);
     const sample = rules.perRuleSample;
