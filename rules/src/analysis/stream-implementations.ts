@@ -66,6 +66,15 @@ export interface StreamImplementation {
  */
 const throughFactories = new Set(['through2', 'through2.obj', 'through2.ctor']);
 
+/**
+ * Whether the file can hold an implementation at all. Without the type checker, every way we find
+ * one names a stream module or a known stream in the text; a cheap test that spares a rule the code
+ * paths of every other file.
+ */
+export function mayHoldImplementations(sourceCode: SourceCode): boolean {
+  return typeServicesOf(sourceCode) !== null || /stream|through|\bnet\b|\btls\b|std(in|out|err)|child_process/i.test(sourceCode.text);
+}
+
 /** The stream implementation that `fn` is, or null when it is not one. */
 export function implementationOf(sourceCode: SourceCode, fn: TSESTree.Node): StreamImplementation | null {
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return namedImplementation(sourceCode, fn, fn);

@@ -3,6 +3,7 @@ import {
   callbackUses,
   descendantsOf,
   implementationOf,
+  mayHoldImplementations,
   propertyName,
   usesArguments,
   type CallbackUse,
@@ -40,6 +41,7 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     const sourceCode = context.sourceCode;
+    if (!mayHoldImplementations(sourceCode)) return {};
     let current: CodePathInfo | null = null;
     /** Each use's site, to the implementation it belongs to. */
     const sites = new Map<TSESTree.Node, { info: ImplementationInfo; use: CallbackUse }>();
