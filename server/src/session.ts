@@ -125,6 +125,8 @@ export class Session {
     this.documents.onDidSave((event) => {
       if (this.settings.run !== 'onSave') return;
       this.states.delete(event.document.uri);
+      // A pulling client (VS Code) pulls on edits, not on saves: ask it to pull again.
+      if (this.pullDiagnostics && this.canRefreshDiagnostics) void this.connection.languages.diagnostics.refresh();
       this.lintSoon(event.document.uri, false);
     });
     this.documents.onDidClose((event) => this.forget(event.document.uri));

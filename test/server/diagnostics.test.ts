@@ -171,6 +171,22 @@ describe('settings', () => {
   });
 });
 
+describe('onSave mode with a pulling client', () => {
+  it('asks the client to pull again after a save, and answers with the saved text', async (t) => {
+    const client = await LanguageClient.start({ pull: true, initializationOptions: { settings: { run: 'onSave' } } }, t);
+    const uri = 'file:///project/on-save-pull.js';
+    client.open(uri, 'const quiet = 1;\n');
+    assert.deepEqual((await client.pullDiagnostics(uri)).items, []);
+    client.change(uri, echoServer);
+    assert.deepEqual((await client.pullDiagnostics(uri)).items, [], 'typing alone does not lint in onSave mode');
+    const refreshes = client.refreshes;
+    await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
+    await client.until(() => client.refreshes > refreshes, 'a diagnostics refresh request');
+    assert.deepEqual((await client.pullDiagnostics(uri)).items.map((each) => each.code), ['node-streams/no-unhandled-error']);
+    assert.equal(await client.shutdown(), 0);
+  });
+});
+
 describe('time budget', () => {
   it('reports a file slower than the budget, and lints it again once typing pauses', async (t) => {
     const client = await LanguageClient.start({ initializationOptions: { settings: { timeBudgetMs: 1 } } }, t);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'mocha';
 import * as vscode from 'vscode';
-import { ruleOf, waitForExactly } from '../support/diagnostics.js';
+import { describeDiagnostics, ruleOf, waitForDiagnostics, waitForExactly } from '../support/diagnostics.js';
 import { activateExtension } from '../support/extension.js';
 import { plugin, ruleMeta } from '../support/plugin.js';
 import { setWorkspaceSetting } from '../support/settings.js';
@@ -77,6 +77,19 @@ describe('edits and settings', () => {
     await waitForExactly(editor.document.uri, expected);
   });
 
+  it('with run: onSave, lints when the file is saved, not as one types', async () => {
+    await setWorkspaceSetting('nodeStreams.run', 'onSave');
+    const editor = await openExampleCopy('examples/download.js');
+    await waitForExactly(editor.document.uri, download);
+    const afterEdit = nextDiagnosticsOf(editor.document.uri);
+    await insertLineAtTop(editor);
+    // The editor asks again after the edit; the answer is still the saved file's.
+    assert.deepEqual(describeDiagnostics(await afterEdit), download);
+    await vscode.commands.executeCommand('workbench.action.files.save');
+    assert.equal(editor.document.isDirty, false);
+    await waitForExactly(editor.document.uri, shifted(download, 1));
+  });
+
   it('is switched off and on with enable', async () => {
     const editor = await openExampleCopy('examples/download.js');
     await waitForExactly(editor.document.uri, download);
@@ -86,3 +99,10 @@ describe('edits and settings', () => {
     await waitForExactly(editor.document.uri, download);
   });
 });
+
+/** The diagnostics of `uri` at their next change, whatever they are. */
+function nextDiagnosticsOf(uri: vscode.Uri): Promise<vscode.Diagnostic[]> {
+  let first = true;
+  // The first check runs at once, before anything changed: skip it.
+  return waitForDiagnostics(uri, () => (first ? ((first = false), false) : true), 'the next diagnostics change');
+}
