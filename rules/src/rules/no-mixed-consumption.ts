@@ -73,12 +73,15 @@ function checkVariable(
 ): void {
   const reads = variable.references.filter((reference) => reference.isRead());
   if (reads.length < 2 || !isSingleAssignment(variable)) return;
-  if (!isReadableKind(streamKindOf(sourceCode, reads[0].identifier))) return;
-  if (reads.some((reference) => removesListeners(reference.identifier))) return;
+  // Finding consumers is a look at the parents; asking whether it is a stream costs more, so it
+  // comes only for the few variables read two ways.
   const consumers = reads
     .map((reference) => consumerAt(sourceCode, reference.identifier as TSESTree.Identifier))
     .filter((consumer): consumer is Consumer => consumer !== null)
     .sort((a, b) => a.anchor.range[0] - b.anchor.range[0]);
+  if (consumers.length < 2) return;
+  if (!isReadableKind(streamKindOf(sourceCode, reads[0].identifier))) return;
+  if (reads.some((reference) => removesListeners(reference.identifier))) return;
   for (const [index, later] of consumers.entries()) {
     const earlier = consumers.slice(0, index).find((first) => isConflict(first, later) && runsBefore(first, later));
     if (!earlier) continue;

@@ -67,21 +67,24 @@ export default createRule<[], MessageIds>({
       });
     }
 
+    // An accepted socket comes from a net or tls server, which the file must name.
+    const mayAcceptSockets = /\b(net|tls)\b/.test(sourceCode.text);
+
     function checkAcceptedSockets(fn: TSESTree.FunctionLike): void {
-      for (const parameter of fn.params) {
-        if (parameter.type !== AST_NODE_TYPES.Identifier) continue;
-        if (!conventionalParameter(sourceCode, parameter)?.acceptedSocket) continue;
-        const variable = sourceCode.getDeclaredVariables(fn).find((each) => each.name === parameter.name);
-        if (!variable) continue;
-        const fate = followVariable(sourceCode, variable);
-        if (fate.errorHandled || fate.escapes) continue;
-        context.report({
-          node: parameter,
-          messageId: 'unhandledSocket',
-          data: { name: parameter.name },
-          suggest: socketListenerSuggestion(sourceCode, fn, parameter.name),
-        });
-      }
+      // The socket is the first parameter of a connection listener.
+      const parameter = fn.params[0];
+      if (!mayAcceptSockets || parameter?.type !== AST_NODE_TYPES.Identifier) return;
+      if (!conventionalParameter(sourceCode, parameter)?.acceptedSocket) return;
+      const variable = sourceCode.getDeclaredVariables(fn).find((each) => each.name === parameter.name);
+      if (!variable) return;
+      const fate = followVariable(sourceCode, variable);
+      if (fate.errorHandled || fate.escapes) return;
+      context.report({
+        node: parameter,
+        messageId: 'unhandledSocket',
+        data: { name: parameter.name },
+        suggest: socketListenerSuggestion(sourceCode, fn, parameter.name),
+      });
     }
 
     return {
