@@ -128,6 +128,24 @@ describe('knowing what is a stream without types', () => {
     );
   });
 
+  it('knows the req and res of express handlers, and nothing of unknown routers', () => {
+    assert.deepEqual(
+      probe(`
+        import express, { Router } from 'express';
+        const app = express();
+        const router = Router();
+        const api = require('express').Router();
+        app.get('/', (req, res) => { probe(req); probe(res); });
+        router.post('/upload', authenticate, function upload(req, res, next) { probe(res); probe(next); });
+        api.use((error, req, res, next) => { probe(error); probe(req); probe(res); });
+        const other = createRouter();
+        other.get('/', (req, res) => probe(res));
+        app.set('view engine', (req, res) => probe(res));
+      `),
+      ['- readable', '- writable', '- writable', '- -', '- -', '- readable', '- writable', '- -', '- -'],
+    );
+  });
+
   it('knows conventional parameters and annotations', () => {
     assert.deepEqual(
       probe(`

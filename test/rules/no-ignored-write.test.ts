@@ -149,6 +149,43 @@ ruleTester.run('no-ignored-write', rule, {
   ],
   invalid: [
     {
+      // An express handler's res is an http response: a CSV export that never waits for 'drain'.
+      code: `
+const express = require('express');
+const app = express();
+app.get('/export', async (req, res) => {
+  for (const row of await loadRows()) {
+    res.write(\`\${row.id},\${row.name}\\n\`);
+  }
+  res.end();
+});
+`,
+      errors: [
+        {
+          messageId: 'ignoredWrite',
+          line: 6,
+          column: 5,
+          endColumn: 41,
+          suggestions: [
+            {
+              messageId: 'awaitDrain',
+              output: `
+const express = require('express');
+const { once } = require('node:events');
+const app = express();
+app.get('/export', async (req, res) => {
+  for (const row of await loadRows()) {
+    if (!res.write(\`\${row.id},\${row.name}\\n\`)) await once(res, 'drain');
+  }
+  res.end();
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // The export loop that buffers a whole table in memory.
       code: `
 import { createWriteStream } from 'node:fs';

@@ -388,7 +388,7 @@ export function conventionalParameter(
   const index = fn.params.indexOf(parameter as TSESTree.Parameter);
   if (index < 0) return null;
   for (const listenerOf of listenerSites(sourceCode, fn)) {
-    const kinds = listenerParameterKinds(sourceCode, listenerOf);
+    const kinds = listenerParameterKinds(sourceCode, listenerOf, fn.params.length);
     const kind = kinds?.params[index];
     if (kind) return { kind, acceptedSocket: kinds.server === 'net' };
   }
@@ -432,6 +432,7 @@ export function listenerSites(sourceCode: SourceCode, fn: FunctionNode): TSESTre
 function listenerParameterKinds(
   sourceCode: SourceCode,
   call: TSESTree.CallExpression,
+  arity: number,
 ): { server: 'http' | 'net'; params: (StreamKind | null)[] } | null {
   const factory = resolveQualifiedName(sourceCode, call.callee);
   const server = factory ? serverFactories[factory] : undefined;
@@ -439,12 +440,27 @@ function listenerParameterKinds(
   const callee = skipTransparent(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
   const method = propertyName(callee);
+  if (method && expressRouteMethods.has(method) && isExpressApp(sourceCode, callee.object)) {
+    // `(req, res, next)`, or an error handler `(error, req, res, next)`.
+    return { server: 'http', params: arity === 4 ? [null, 'readable', 'writable'] : ['readable', 'writable'] };
+  }
   const [event] = call.arguments;
   if (!method || !['on', 'once', 'addListener', 'prependListener'].includes(method)) return null;
   if (event?.type !== AST_NODE_TYPES.Literal || typeof event.value !== 'string') return null;
   const receiverServer = serverKindOf(sourceCode, callee.object);
   const params = receiverServer && serverEventParameters[receiverServer][event.value];
   return receiverServer && params ? { server: receiverServer, params } : null;
+}
+
+const expressRouteMethods = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all', 'use']);
+
+/** `express()`, `express.Router()` or `Router()` from express, held in a const-like variable. */
+function isExpressApp(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  const target = skipTransparent(node);
+  const value = target.type === AST_NODE_TYPES.Identifier ? initializerOf(sourceCode, target) : target;
+  if (value?.type !== AST_NODE_TYPES.CallExpression) return false;
+  const name = resolveQualifiedName(sourceCode, value.callee);
+  return name === 'express' || name === 'express.Router';
 }
 
 function serverKindOf(sourceCode: SourceCode, node: TSESTree.Node): 'http' | 'net' | null {
