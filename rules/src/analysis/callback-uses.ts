@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isSingleAssignment, propertyName, skipTransparent, type SourceCode } from './module-bindings.js';
 import type { StreamImplementation } from './stream-implementations.js';
+import { isFunction } from './stream-sources.js';
 import { enclosingFunctionOf } from './syntax-walk.js';
 
 /**
@@ -123,13 +124,7 @@ function isCountdown(fn: TSESTree.Node, perElement: TSESTree.Node, identifier: T
 function outermostNestedFunction(fn: TSESTree.Node, node: TSESTree.Node): TSESTree.Node | null {
   let nested: TSESTree.Node | null = null;
   for (let current = node.parent; current && current !== fn; current = current.parent) {
-    if (
-      current.type === AST_NODE_TYPES.FunctionExpression ||
-      current.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-      current.type === AST_NODE_TYPES.FunctionDeclaration
-    ) {
-      nested = current;
-    }
+    if (isFunction(current)) nested = current;
   }
   return nested;
 }

@@ -1,27 +1,14 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '../analysis/module-bindings.js';
 import type { PipeChain } from '../analysis/pipe-chains.js';
+import { enclosingFunctionOf } from '../analysis/syntax-walk.js';
 import { bindingFor } from './imports.js';
 import { hasCommentsOutside, indentOf, indentUnit } from './source-text.js';
 
 export type PipelineForm = 'callback' | 'await';
 
-/** The function that encloses `node`, if any. */
-export function enclosingFunction(node: TSESTree.Node): TSESTree.FunctionLike | null {
-  for (let current = node.parent; current; current = current.parent) {
-    if (
-      current.type === AST_NODE_TYPES.FunctionDeclaration ||
-      current.type === AST_NODE_TYPES.FunctionExpression ||
-      current.type === AST_NODE_TYPES.ArrowFunctionExpression
-    ) {
-      return current;
-    }
-  }
-  return null;
-}
-
 export function isInAsyncFunction(node: TSESTree.Node): boolean {
-  return enclosingFunction(node)?.async === true;
+  return enclosingFunctionOf(node)?.async === true;
 }
 
 /**

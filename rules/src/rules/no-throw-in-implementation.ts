@@ -1,13 +1,13 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 import {
   callbackUses,
+  enclosingFunctionOf,
   implementationOf,
   type ImplementationName,
   type SourceCode,
   type StreamImplementation,
 } from '../analysis/index.js';
 import { createRule } from '../create-rule.js';
-import { enclosingFunction } from '../fixes/pipeline-rewrite.js';
 
 type MessageIds = 'throwInImplementation' | 'callBackWithError';
 
@@ -40,7 +40,7 @@ export default createRule<[], MessageIds>({
     const sourceCode = context.sourceCode;
     return {
       ThrowStatement(node) {
-        const fn = enclosingFunction(node);
+        const fn = enclosingFunctionOf(node);
         const implementation = fn && implementationOf(sourceCode, fn);
         if (!implementation || !uncaughtImplementations.has(implementation.name)) return;
         // An async implementation rejects instead: no-async-implementation's concern.
