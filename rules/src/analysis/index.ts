@@ -11,3 +11,4 @@ export * from './syntax-walk.js';
 export * from './writable-writes.js';
 export * from './stream-implementations.js';
 export * from './callback-uses.js';
+export * from './event-listeners.js';

@@ -1,6 +1,7 @@
 import implementationCallback from './implementation-callback.js';
 import noAsyncImplementation from './no-async-implementation.js';
 import noFloatingPipeline from './no-floating-pipeline.js';
+import noHangingStreamPromise from './no-hanging-stream-promise.js';
 import noIgnoredWrite from './no-ignored-write.js';
 import noMixedConsumption from './no-mixed-consumption.js';
 import noStreamInternals from './no-stream-internals.js';
@@ -17,6 +18,7 @@ export const rules = {
   'implementation-callback': implementationCallback,
   'no-async-implementation': noAsyncImplementation,
   'no-floating-pipeline': noFloatingPipeline,
+  'no-hanging-stream-promise': noHangingStreamPromise,
   'no-ignored-write': noIgnoredWrite,
   'no-mixed-consumption': noMixedConsumption,
   'no-stream-internals': noStreamInternals,
