@@ -1,0 +1,34 @@
+// Reduced from decentraland/catalyst content/src/controller/Controller.ts at 5c9264a0 (Apache-2.0).
+import destroy from 'destroy'
+import express from 'express'
+import onFinished from 'on-finished'
+import { ContentItem } from '../storage/ContentStorage'
+
+export class Controller {
+  constructor(private readonly service: { getContent(hashId: string): Promise<ContentItem | undefined> }) {}
+
+  async getContent(req: express.Request, res: express.Response) {
+    // Method: GET
+    // Path: /contents/:hashId
+    const hashId = req.params.hashId
+
+    const data: ContentItem | undefined = await this.service.getContent(hashId)
+
+    if (data) {
+      res.contentType('application/octet-stream')
+      res.setHeader('ETag', JSON.stringify(hashId)) // by spec, the ETag must be a double-quoted string
+      res.setHeader('Cache-Control', 'public, max-age=31536000, immutable')
+
+      if (data.getLength()) {
+        res.setHeader('Content-Length', data.getLength()!.toString())
+      }
+      const stream = data.asStream()
+      stream.pipe(res)
+
+      // Note: for context about why this is necessary, check https://github.com/nodejs/node/issues/1180
+      onFinished(res, () => destroy(stream))
+    } else {
+      res.status(404).send()
+    }
+  }
+}
