@@ -3,35 +3,37 @@
 // package.json. With --check it changes nothing and fails when a generated part is stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { clientSettingDescriptions, defaultClientSettings, restrictedSettings } from '../client/src/client-settings.js';
 import { commandCategory, commandList } from '../client/src/command-ids.js';
 import { walkthroughId, walkthroughSteps } from '../client/src/walkthrough-steps.js';
-import { defaultSettings, settingDescriptions, settingsSection, type SettingDescription } from '../server/src/settings.js';
+import {
+  clientSettingDefinitions,
+  restrictedSettings,
+  serverSettingDefinitions,
+  settingsSection,
+  type SettingDefinition,
+} from '../protocol/src/settings.js';
+import { repositoryUrl as repository } from '../rules/src/repository.js';
 
 interface Manifest {
   contributes?: Record<string, unknown>;
   [field: string]: unknown;
 }
 
-const repository = 'https://github.com/node-streams/node-streams';
 const languages = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
 
-function settingSchema(description: SettingDescription, defaultValue: unknown): Record<string, unknown> {
-  const schema: Record<string, unknown> = { type: description.type, default: defaultValue, markdownDescription: description.description };
-  if (description.type === 'array' && description.enum) schema.items = { type: 'string', enum: description.enum };
-  else if (description.type === 'object' && description.enum) schema.additionalProperties = { type: 'string', enum: description.enum };
-  else if (description.enum) schema.enum = description.enum;
-  if (description.type === 'array') schema.uniqueItems = true;
+function settingSchema(setting: SettingDefinition<unknown>): Record<string, unknown> {
+  const schema: Record<string, unknown> = { type: setting.type, default: setting.default, markdownDescription: setting.description };
+  if (setting.type === 'array' && setting.values) schema.items = { type: 'string', enum: setting.values };
+  else if (setting.type === 'object' && setting.values) schema.additionalProperties = { type: 'string', enum: setting.values };
+  else if (setting.values) schema.enum = setting.values;
+  if (setting.type === 'array') schema.uniqueItems = true;
   return schema;
 }
 
 function configuration(): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
-  for (const [key, description] of Object.entries(settingDescriptions)) {
-    properties[`${settingsSection}.${key}`] = settingSchema(description, defaultSettings[key as keyof typeof defaultSettings]);
-  }
-  for (const [key, description] of Object.entries(clientSettingDescriptions)) {
-    properties[`${settingsSection}.${key}`] = settingSchema(description, defaultClientSettings[key as keyof typeof defaultClientSettings]);
+  for (const [key, setting] of Object.entries({ ...serverSettingDefinitions, ...clientSettingDefinitions })) {
+    properties[`${settingsSection}.${key}`] = settingSchema(setting);
   }
   return { title: 'Node Streams', properties };
 }

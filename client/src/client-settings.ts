@@ -1,29 +1,11 @@
 /**
- * The settings the client reads. The server's settings have their one definition in
- * server/src/settings.ts; the only client-side setting, `snippets.levels`, is defined here.
- * `contributes.configuration` is generated from both (`npm run manifest`).
+ * Reading the settings in the client. Every setting has its one definition in
+ * protocol/src/settings.ts; this file only reads them through VS Code's configuration.
  */
-import { levels, type Level } from '../../snippets/src/library.js';
-import { settingDescriptions, type NodeStreamsSettings, type SettingDescription } from '../../server/src/settings.js';
+import { levels, type Level } from '../../rules/src/skill-tree.js';
+import { serverSettingDefinitions, type NodeStreamsSettings } from '../../protocol/src/settings.js';
 
-export interface ClientSettings {
-  'snippets.levels': Level[];
-}
-
-export const clientSettingDescriptions: Record<keyof ClientSettings, SettingDescription> = {
-  'snippets.levels': {
-    type: 'array',
-    enum: levels,
-    description: 'Offer the snippets of these levels in completions and in "Node Streams: Insert Snippet…".',
-  },
-};
-
-export const defaultClientSettings: ClientSettings = { 'snippets.levels': [...levels] };
-
-/** Settings that could make the server load workspace code: ignored in an untrusted workspace. */
-export const restrictedSettings: (keyof NodeStreamsSettings)[] = ['useProjectConfig'];
-
-/** Reads `snippets.levels` from a configuration section, keeping only valid levels. */
+/** Reads `snippets.levels` from a configuration section, keeping only valid levels, in teaching order. */
 export function snippetLevels(configured: unknown): Level[] {
   if (!Array.isArray(configured)) return [...levels];
   return levels.filter((level) => configured.includes(level));
@@ -32,7 +14,7 @@ export function snippetLevels(configured: unknown): Level[] {
 /** The server's settings, as the client passes them in `initializationOptions`. */
 export function serverSettingsFrom(get: (key: string) => unknown): Partial<NodeStreamsSettings> {
   const settings: Record<string, unknown> = {};
-  for (const key of Object.keys(settingDescriptions)) {
+  for (const key of Object.keys(serverSettingDefinitions)) {
     const value = get(key);
     if (value !== undefined) settings[key] = value;
   }

@@ -1,7 +1,7 @@
 /** The Node Streams extension: starts the language server and hosts the snippets, commands and walkthrough. */
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { statusNotification, type StatusParams } from '../../server/src/settings.js';
+import { statusNotification } from '../../protocol/src/messages.js';
 import { commandIds } from './command-ids.js';
 import { createLanguageClient } from './language-server.js';
 import { LanguageStatus } from './language-status.js';
@@ -33,7 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<NodeSt
     output,
     status,
     languageClient.onDidChangeState((event) => status.setRunning(event.newState === State.Running)),
-    languageClient.onNotification(statusNotification, (params: StatusParams) => status.onServerStatus(params)),
+    languageClient.onNotification(statusNotification, (params) => status.onServerStatus(params)),
     registerSnippetCompletions(snippets),
     vscode.commands.registerCommand(commandIds.insertSnippet, (name?: unknown) => pickAndInsertSnippet(snippets, name)),
     vscode.commands.registerCommand(commandIds.fixAll, () => fixAll()),

@@ -9,7 +9,8 @@ import {
   type Middleware,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { settingsSection, workspaceTrustNotification, type InitializationOptions, type WorkspaceTrustParams } from '../../server/src/settings.js';
+import { workspaceTrustNotification, type InitializationOptions } from '../../protocol/src/messages.js';
+import { settingsSection } from '../../protocol/src/settings.js';
 import { serverSettingsFrom } from './client-settings.js';
 import { RestartPolicy } from './restart-policy.js';
 
@@ -53,7 +54,7 @@ export function createLanguageClient(
   const client = new LanguageClient('nodeStreams', 'Node Streams', serverOptions, clientOptions);
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      if (client.isRunning()) void client.sendNotification(workspaceTrustNotification, { trusted: true } satisfies WorkspaceTrustParams);
+      if (client.isRunning()) void client.sendNotification(workspaceTrustNotification, { trusted: true });
     }),
   );
   return client;

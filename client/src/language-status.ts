@@ -1,7 +1,8 @@
 /** The language status item: how files are linted, how long the last lint took, and what went wrong. */
 import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
-import { settingsSection, type StatusParams } from '../../server/src/settings.js';
+import type { StatusParams } from '../../protocol/src/messages.js';
+import { settingsSection } from '../../protocol/src/settings.js';
 import { commandIds } from './command-ids.js';
 import { documentSelector } from './language-server.js';
 

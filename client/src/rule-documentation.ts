@@ -1,7 +1,6 @@
 /** "Show Rule Documentation": the rule under the cursor, or one of the file's rules, or the rule list. */
 import * as vscode from 'vscode';
-
-const ruleListUrl = 'https://github.com/node-streams/node-streams#rules';
+import { ruleDocsUrl, ruleListUrl } from '../../rules/src/repository.js';
 
 interface RulePage {
   rule: string;
@@ -22,7 +21,7 @@ export async function showRuleDocumentation(rule?: unknown): Promise<void> {
   const wanted = typeof rule === 'string' ? rule.replace(/^node-streams\//, '') : undefined;
   const named = wanted ? pages.find(({ page }) => page.rule.replace(/^node-streams\//, '') === wanted)?.page : undefined;
   if (wanted && !named) {
-    await vscode.env.openExternal(vscode.Uri.parse(`https://github.com/node-streams/node-streams/blob/main/rules/docs/${wanted}.md`));
+    await vscode.env.openExternal(vscode.Uri.parse(ruleDocsUrl(wanted)));
     return;
   }
   const atCursor = editor ? pages.find(({ range }) => range.contains(editor.selection.active))?.page : undefined;

@@ -1,7 +1,8 @@
 /** The snippet data files shipped with the extension, read once. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { levels, parseSnippetFile, snippetFileOf, type Snippet } from '../../snippets/src/library.js';
+import { levels } from '../../rules/src/skill-tree.js';
+import { parseSnippetFile, snippetFileOf, type Snippet } from '../../snippets/src/library.js';
 
 export function loadSnippetLibrary(extensionPath: string): Snippet[] {
   return levels.flatMap((level) => {

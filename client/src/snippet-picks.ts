@@ -2,11 +2,8 @@
  * What the snippet picker and the completion list show, as plain data: kept apart from the
  * `vscode` module so that it is tested on its own.
  */
-import { levels, type Level, type Snippet } from '../../snippets/src/library.js';
-
-export function levelTitle(level: Level): string {
-  return level[0].toUpperCase() + level.slice(1);
-}
+import { levelNames, levels, type Level } from '../../rules/src/skill-tree.js';
+import type { Snippet } from '../../snippets/src/library.js';
 
 export type PickEntry =
   | { kind: 'separator'; label: string }
@@ -20,7 +17,7 @@ export function snippetPicks(snippets: readonly Snippet[], wanted: readonly Leve
       const group = snippets.filter((snippet) => snippet.level === level);
       if (group.length === 0) return [];
       return [
-        { kind: 'separator' as const, label: levelTitle(level) },
+        { kind: 'separator' as const, label: levelNames[level] },
         ...group.map((snippet) => ({ kind: 'snippet' as const, snippet, label: snippet.prefix, description: snippet.topic, detail: snippet.description })),
       ];
     });
@@ -28,7 +25,7 @@ export function snippetPicks(snippets: readonly Snippet[], wanted: readonly Leve
 
 /** A completion's label parts: `stream-transform-class · Intermediate`, with the topic beside it. */
 export function completionLabel(snippet: Snippet): { label: string; detail: string; description: string } {
-  return { label: snippet.prefix, detail: ` · ${levelTitle(snippet.level)}`, description: snippet.topic };
+  return { label: snippet.prefix, detail: ` · ${levelNames[snippet.level]}`, description: snippet.topic };
 }
 
 /** Sorts completions by level, then by name, so that novices see their snippets first. */

@@ -1,10 +1,11 @@
 /** The snippets in the editor: completions with their level, and the picker grouped by level. */
 import * as vscode from 'vscode';
 import type { Snippet } from '../../snippets/src/library.js';
-import { settingsSection } from '../../server/src/settings.js';
+import { settingsSection } from '../../protocol/src/settings.js';
 import { snippetLevels } from './client-settings.js';
 import { documentSelector } from './language-server.js';
-import { completionLabel, completionSortText, levelTitle, snippetPicks } from './snippet-picks.js';
+import { levelNames } from '../../rules/src/skill-tree.js';
+import { completionLabel, completionSortText, snippetPicks } from './snippet-picks.js';
 import { insertSnippet, snippetInsertion, warnOfConflicts } from './snippet-insertion.js';
 
 function wantedLevels() {
@@ -24,7 +25,7 @@ export function registerSnippetCompletions(snippets: readonly Snippet[]): vscode
           item.insertText = insertion.body;
           item.range = range;
           item.additionalTextEdits = insertion.importEdit ? [insertion.importEdit] : undefined;
-          item.detail = `${levelTitle(snippet.level)} · ${snippet.topic}`;
+          item.detail = `${levelNames[snippet.level]} · ${snippet.topic}`;
           item.filterText = snippet.prefix;
           item.sortText = completionSortText(snippet);
           item.documentation = new vscode.MarkdownString(`${snippet.description}\n\n`).appendCodeblock(insertion.preview, document.languageId);

@@ -1,22 +1,10 @@
 import { ESLintUtils } from '@typescript-eslint/utils';
+import { ruleDocsUrl } from './repository.js';
+import type { Level, Topic } from './skill-tree.js';
 
-/** The skill tree: each rule teaches one topic at one level. */
-export type Level = 'novice' | 'intermediate' | 'advanced' | 'expert';
+export type { Level, Topic };
 
-export type Topic =
-  | 'readable streams'
-  | 'writable streams'
-  | 'piping'
-  | 'transform streams'
-  | 'error handling'
-  | 'flow control'
-  | 'custom streams'
-  | 'combining streams'
-  | 'performance'
-  | 'advanced piping'
-  | 'http integration'
-  | 'profiling and debugging';
-
+/** A rule's docs metadata: each rule teaches one topic of the skill tree at one level. */
 export interface NodeStreamsDocs {
   description: string;
   level: Level;
@@ -26,12 +14,6 @@ export interface NodeStreamsDocs {
   /** Options the `strict` and `all` configs give the rule; `recommended` leaves the defaults. */
   strictOptions?: readonly unknown[];
   requiresTypeChecking?: boolean;
-}
-
-export const repositoryUrl = 'https://github.com/node-streams/node-streams';
-
-export function ruleDocsUrl(name: string): string {
-  return `${repositoryUrl}/blob/main/rules/docs/${name}.md`;
 }
 
 export const createRule = ESLintUtils.RuleCreator<NodeStreamsDocs>(ruleDocsUrl);

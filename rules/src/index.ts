@@ -29,4 +29,5 @@ plugin.configs.all = flatConfig('all');
 
 export default plugin;
 export { rules };
-export type { Level, NodeStreamsDocs, Topic } from './create-rule.js';
+export type { NodeStreamsDocs } from './create-rule.js';
+export type { Level, Topic } from './skill-tree.js';

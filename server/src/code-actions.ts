@@ -5,7 +5,7 @@ import { isDiagnosticOf, diagnosticSource } from './diagnostics.js';
 import { disableForFile, disableForLine } from './disable-comments.js';
 import { ruleDocsOf } from './embedded-engine.js';
 import type { Refactor } from './refactors/index.js';
-import { showDocumentationCommand } from './settings.js';
+import { showDocumentationCommand } from '../../protocol/src/messages.js';
 import { nonOverlappingFixes, toTextEdits } from './text-edits.js';
 
 /** `source.fixAll.nodeStreams`: what editors run on save. */

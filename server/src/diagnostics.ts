@@ -2,7 +2,7 @@ import type { Linter } from 'eslint';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ruleDocsOf, severitySettingOf } from './embedded-engine.js';
-import type { NodeStreamsSettings, RuleSeverity } from './settings.js';
+import type { NodeStreamsSettings, RuleSeverity } from '../../protocol/src/settings.js';
 
 export const diagnosticSource = 'node-streams';
 

@@ -7,9 +7,8 @@ import {
   lazyTypeScriptParser,
   typescriptFiles,
 } from '../../rules/src/embedded-config.js';
-import type { EmbeddedConfigName } from './settings.js';
 import { rules } from '../../rules/src/rules/index.js';
-import type { NodeStreamsSettings } from './settings.js';
+import type { EmbeddedConfigName, NodeStreamsSettings } from '../../protocol/src/settings.js';
 
 export const rulePrefix = 'node-streams/';
 
@@ -104,7 +103,7 @@ export class EmbeddedEngine {
     ];
   }
 
-  lint(text: string, filePath: string, rulesOff: readonly string[] = []): Linter.LintMessage[] {
+  lintWithEmbeddedConfig(text: string, filePath: string, rulesOff: readonly string[] = []): Linter.LintMessage[] {
     const config =
       rulesOff.length === 0
         ? this.config

@@ -5,7 +5,7 @@ import { fileSystemRoot, isOnDisk, lintPathOf, typeScriptProjectOf } from './doc
 import { EmbeddedEngine, isRuleShown, rulePrefix } from './embedded-engine.js';
 import { findConfigFile, ProjectEngine } from './project-engine.js';
 import { lintIsolatingRules } from './rule-isolation.js';
-import type { NodeStreamsSettings } from './settings.js';
+import type { NodeStreamsSettings } from '../../protocol/src/settings.js';
 import { TypedLinter } from './typed-worker.js';
 
 export type EngineKind = 'embedded' | 'project' | 'typed';
@@ -65,12 +65,12 @@ export class Linting {
   }
 
   /** The quick results: the project's config, or the embedded one without type information. */
-  async lint(document: TextDocument): Promise<LintOutcome> {
+  async lintQuickPass(document: TextDocument): Promise<LintOutcome> {
     const filePath = lintPathOf(document);
     const text = document.getText();
     const project = isOnDisk(document) ? await this.projectFor(filePath) : null;
-    if (project) return this.run('project', filePath, (rulesOff) => project.lint(text, filePath, rulesOff));
-    return this.run('embedded', filePath, (rulesOff) => this.embedded.lint(text, filePath, rulesOff));
+    if (project) return this.run('project', filePath, (rulesOff) => project.lintWithProjectConfig(text, filePath, rulesOff));
+    return this.run('embedded', filePath, (rulesOff) => this.embedded.lintWithEmbeddedConfig(text, filePath, rulesOff));
   }
 
   /** The folder whose tsconfig/jsconfig gives this document types, when the settings want types. */
@@ -83,10 +83,10 @@ export class Linting {
    * The typed results, or null when type information is not to be had for this file. Called only
    * after a quick pass on the embedded config that found no syntax error; runs in a worker.
    */
-  async lintTyped(document: TextDocument, root: string): Promise<LintOutcome | null> {
+  async lintTypedPass(document: TextDocument, root: string): Promise<LintOutcome | null> {
     const filePath = lintPathOf(document);
     const started = performance.now();
-    const response = await this.typedLinter.lint({ text: document.getText(), filePath, root, settings: this.settings });
+    const response = await this.typedLinter.lintInWorker({ text: document.getText(), filePath, root, settings: this.settings });
     if (response.stale) return null;
     for (const failure of response.failures ?? []) {
       this.logOnce(`${failure.ruleId}\0${filePath}`, `node-streams: rule ${failure.ruleId} failed on ${filePath} and was skipped there: ${failure.message}`);

@@ -81,7 +81,7 @@ export class ProjectEngine {
     return enabled;
   }
 
-  async lint(text: string, filePath: string, rulesOff: readonly string[] = []): Promise<Linter.LintMessage[]> {
+  async lintWithProjectConfig(text: string, filePath: string, rulesOff: readonly string[] = []): Promise<Linter.LintMessage[]> {
     const [result] = await this.engine(rulesOff).lintText(text, { filePath, warnIgnored: false });
     return result?.messages ?? [];
   }

@@ -9,14 +9,12 @@ import {
   TextDocumentSyncKind,
   type CodeActionParams,
   type Connection,
-  type Diagnostic,
   type DocumentDiagnosticParams,
   type DocumentDiagnosticReport,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Linter } from 'eslint';
 import { version } from '../../rules/src/version.js';
 import { codeActionKinds, codeActionsFor } from './code-actions.js';
 import { toDiagnostic } from './diagnostics.js';
@@ -24,46 +22,29 @@ import { lintPathOf } from './document-paths.js';
 import { Linting, type LintOutcome } from './linting.js';
 import { Refactors } from './refactors/index.js';
 import {
-  resolveSettings,
-  settingsSection,
   showDocumentationCommand,
   statusNotification,
   workspaceTrustNotification,
   type InitializationOptions,
-  type NodeStreamsSettings,
   type StatusParams,
-  type WorkspaceTrustParams,
-} from './settings.js';
+} from '../../protocol/src/messages.js';
+import { resolveSettings, settingsSection, type NodeStreamsSettings } from '../../protocol/src/settings.js';
+import { DocumentState, lintResults, type LintResults } from './document-state.js';
+import { LintScheduler } from './lint-scheduler.js';
+import { TypedPass } from './typed-pass.js';
 
 /** How far from the cursor `pipe` must be written for refactors to be looked for. */
 const refactorSearchLines = 30;
 
-/** Edits closer together than this are one burst: only the state after the burst is linted. */
-const burstWindowMs = 25;
-
-interface LintState {
-  version: number;
-  messages: Linter.LintMessage[];
-  diagnostics: Diagnostic[];
-}
-
-type Timer = { cancel(): void };
-
 export class Session {
   private readonly documents = new TextDocuments(TextDocument);
   private readonly refactors = new Refactors();
-  private readonly states = new Map<string, LintState>();
-  private readonly running = new Map<string, Promise<LintState>>();
-  /** How often each document was opened: one opened again (no close between) is a new text at an old version. */
-  private readonly openings = new Map<string, number>();
-  private readonly timers = new Map<string, Timer>();
-  private readonly lastChange = new Map<string, number>();
-  /** The last status sent per document, so that the client hears when a skipped file is linted again. */
-  private readonly statuses = new Map<string, StatusParams['state']>();
-  private readonly stateIds = new WeakMap<LintState, number>();
-  /** How long the last quick lint of each document took. */
-  private readonly durations = new Map<string, number>();
-  private nextStateId = 1;
+  /** One state per open document, created on open and dropped on close. */
+  private readonly states = new Map<string, DocumentState>();
+  private readonly scheduler = new LintScheduler(
+    () => this.settings.timeBudgetMs,
+    (uri) => void this.publish(uri),
+  );
   private settings: NodeStreamsSettings = resolveSettings({});
   private trusted = false;
   private pullDiagnostics = false;
@@ -72,11 +53,17 @@ export class Session {
   private canShowDocument = false;
   private canRegister = { configuration: false, watchedFiles: false };
   private readonly linting: Linting;
+  private readonly typedPass: TypedPass;
 
   constructor(private readonly connection: Connection) {
     this.linting = new Linting(this.settings, this.trusted, {
       warn: (message) => connection.console.warn(message),
       error: (message) => connection.console.error(message),
+    });
+    this.typedPass = new TypedPass(this.linting, {
+      openDocument: (uri) => this.documents.get(uri),
+      acceptTypedOutcome: (document, outcome) => this.acceptTypedOutcome(document, outcome),
+      logError: (message) => connection.console.error(message),
     });
   }
 
@@ -85,13 +72,13 @@ export class Session {
     connection.onInitialize((params) => this.initialize(params));
     connection.onInitialized(() => void this.initialized());
     connection.onDidChangeConfiguration((params) => void this.reloadSettings(params.settings));
-    connection.onNotification(workspaceTrustNotification, (params: WorkspaceTrustParams) => {
+    connection.onNotification(workspaceTrustNotification, (params) => {
       this.trusted = params?.trusted === true;
       this.applySettings();
     });
     connection.onDidChangeWatchedFiles(() => {
       this.linting.forgetProjects();
-      this.states.clear();
+      this.forgetResults();
       this.relintAll();
     });
     connection.onCodeAction((params) => this.codeActions(params));
@@ -105,16 +92,16 @@ export class Session {
       else connection.console.info(`node-streams documentation: ${uri}`);
     });
     connection.onShutdown(async () => {
-      for (const timer of this.timers.values()) timer.cancel();
-      this.timers.clear();
+      for (const state of this.states.values()) state.cancelScheduled();
       await this.linting.stop();
     });
     // Opening a document fires onDidOpen, then onDidChangeContent: only the first one lints it.
     let opening: string | null = null;
     this.documents.onDidOpen((event) => {
       opening = event.document.uri;
-      this.states.delete(opening);
-      this.openings.set(opening, (this.openings.get(opening) ?? 0) + 1);
+      const reopened = this.states.get(opening);
+      if (reopened) reopened.reopened();
+      else this.states.set(opening, new DocumentState());
       this.lintSoon(event.document.uri, false);
     });
     this.documents.onDidChangeContent((event) => {
@@ -124,7 +111,8 @@ export class Session {
     });
     this.documents.onDidSave((event) => {
       if (this.settings.run !== 'onSave') return;
-      this.states.delete(event.document.uri);
+      const state = this.states.get(event.document.uri);
+      if (state) state.results = null;
       // A pulling client (VS Code) pulls on edits, not on saves: ask it to pull again.
       if (this.pullDiagnostics && this.canRefreshDiagnostics) void this.connection.languages.diagnostics.refresh();
       this.lintSoon(event.document.uri, false);
@@ -198,8 +186,12 @@ export class Session {
 
   private applySettings(): void {
     this.linting.configure(this.settings, this.trusted);
-    this.states.clear();
+    this.forgetResults();
     this.relintAll();
+  }
+
+  private forgetResults(): void {
+    for (const state of this.states.values()) state.results = null;
   }
 
   private relintAll(): void {
@@ -211,131 +203,103 @@ export class Session {
   }
 
   private forget(uri: string): void {
-    this.timers.get(uri)?.cancel();
-    this.timers.delete(uri);
+    this.states.get(uri)?.cancelScheduled();
     this.states.delete(uri);
-    this.lastChange.delete(uri);
-    this.statuses.delete(uri);
-    this.durations.delete(uri);
     if (!this.pullDiagnostics) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
-  /**
-   * Push mode: lints on the next turn, or, while edits come in a burst, once the burst is over;
-   * a run for a version that is no longer current is dropped.
-   */
+  /** Push mode: lints on the next turn, or once a burst of edits is over (see LintScheduler). */
   private lintSoon(uri: string, isEdit: boolean): void {
-    if (this.pullDiagnostics) return;
-    this.timers.get(uri)?.cancel();
-    const now = performance.now();
-    const last = this.lastChange.get(uri);
-    if (isEdit) this.lastChange.set(uri, now);
-    const run = () => {
-      this.timers.delete(uri);
-      void this.publish(uri);
-    };
-    // A file that takes longer than its budget is linted once typing pauses for that long.
-    const slow = (this.durations.get(uri) ?? 0) > this.settings.timeBudgetMs;
-    if (isEdit && slow) {
-      const timeout = setTimeout(run, this.settings.timeBudgetMs);
-      this.timers.set(uri, { cancel: () => clearTimeout(timeout) });
-    } else if (isEdit && last !== undefined && now - last < burstWindowMs) {
-      const timeout = setTimeout(run, burstWindowMs);
-      this.timers.set(uri, { cancel: () => clearTimeout(timeout) });
-    } else {
-      const immediate = setImmediate(run);
-      this.timers.set(uri, { cancel: () => clearImmediate(immediate) });
-    }
+    const state = this.states.get(uri);
+    if (this.pullDiagnostics || !state) return;
+    this.scheduler.schedule(uri, state, isEdit);
   }
 
   private async publish(uri: string): Promise<void> {
     const document = this.documents.get(uri);
     if (!document) return;
     try {
-      const state = await this.stateOf(document);
-      if (!this.isCurrent(document, state)) return;
-      await this.connection.sendDiagnostics({ uri, version: state.version, diagnostics: state.diagnostics });
+      const results = await this.resultsOf(document);
+      if (!this.isCurrent(document, results)) return;
+      await this.connection.sendDiagnostics({ uri, version: results.version, diagnostics: results.diagnostics });
     } catch (error) {
       this.connection.console.error(`node-streams: ${(error as Error).stack ?? String(error)}`);
     }
   }
 
-  /** The lint results for the document's current version, linting it when there are none. */
-  private stateOf(document: TextDocument): Promise<LintState> {
-    const known = this.states.get(document.uri);
+  /** The lint results for the document's current version, running the quick pass when there are none. */
+  private resultsOf(document: TextDocument): Promise<LintResults> {
+    const state = this.stateOf(document);
+    const known = state.results;
     if (known?.version === document.version) return Promise.resolve(known);
     // In onSave mode the results of the last save stand until the next one.
     if (known && this.settings.run === 'onSave') return Promise.resolve(known);
-    const key = `${document.uri}#${this.openings.get(document.uri)}#${document.version}`;
-    let running = this.running.get(key);
+    let running = state.running.get(document.version);
     if (!running) {
-      running = this.lint(document).finally(() => this.running.delete(key));
-      this.running.set(key, running);
+      const version = document.version;
+      const run: Promise<LintResults> = this.runQuickPass(document, state).finally(() => {
+        if (state.running.get(version) === run) state.running.delete(version);
+      });
+      running = run;
+      state.running.set(version, run);
     }
     return running;
   }
 
-  private async lint(document: TextDocument): Promise<LintState> {
+  /** The open document's state; one the client never opened (a test's stray request) gets its own. */
+  private stateOf(document: TextDocument): DocumentState {
+    let state = this.states.get(document.uri);
+    if (!state) {
+      state = new DocumentState();
+      this.states.set(document.uri, state);
+    }
+    return state;
+  }
+
+  /** The project's or the embedded config, without type information; a typed pass may follow. */
+  private async runQuickPass(document: TextDocument, state: DocumentState): Promise<LintResults> {
     // The text is read now; the document may change while the engine works.
     const version = document.version;
     const skipped = this.skipReason(document);
     if (skipped) {
-      this.sendStatus({ uri: document.uri, state: 'skipped', message: skipped });
-      return this.remember(document, { version, messages: [], diagnostics: [] });
+      this.sendStatus(state, { uri: document.uri, state: 'skipped', message: skipped });
+      return this.remember(document, lintResults(version, [], []));
     }
-    const outcome = await this.linting.lint(document);
-    if (this.statuses.get(document.uri) === 'skipped') this.sendStatus({ uri: document.uri, state: 'ok' });
+    const outcome = await this.linting.lintQuickPass(document);
+    if (state.status === 'skipped') this.sendStatus(state, { uri: document.uri, state: 'ok' });
     this.checkBudget(document, outcome);
-    const state = this.remember(document, this.stateFrom(document, outcome, version));
-    if (outcome.engine === 'embedded' && !outcome.messages.some((message) => message.fatal)) {
-      const root = this.linting.typedRootFor(document);
-      if (root) this.lintTypedLater(document, root);
-    }
-    return state;
+    const results = this.remember(document, this.resultsFrom(document, outcome, version));
+    this.typedPass.followQuickPass(document, outcome);
+    return results;
   }
 
-  private stateFrom(document: TextDocument, outcome: LintOutcome, version = document.version): LintState {
-    return {
+  private async acceptTypedOutcome(document: TextDocument, outcome: LintOutcome): Promise<void> {
+    this.checkBudget(document, outcome);
+    const results = this.remember(document, this.resultsFrom(document, outcome));
+    if (this.pullDiagnostics) {
+      if (this.canRefreshDiagnostics) await this.connection.languages.diagnostics.refresh();
+    } else {
+      await this.connection.sendDiagnostics({ uri: document.uri, version: results.version, diagnostics: results.diagnostics });
+    }
+  }
+
+  private resultsFrom(document: TextDocument, outcome: LintOutcome, version = document.version): LintResults {
+    return lintResults(
       version,
-      messages: outcome.messages,
-      diagnostics: outcome.messages.map((message) => toDiagnostic(message, document, this.settings)),
-    };
+      outcome.messages,
+      outcome.messages.map((message) => toDiagnostic(message, document, this.settings)),
+    );
   }
 
   /** The same open document (not one opened again since) at the same version. */
-  private isCurrent(document: TextDocument, state: LintState): boolean {
-    return this.documents.get(document.uri) === document && document.version === state.version;
+  private isCurrent(document: TextDocument, results: LintResults): boolean {
+    return this.documents.get(document.uri) === document && document.version === results.version;
   }
 
-  private remember(document: TextDocument, state: LintState): LintState {
-    if (this.isCurrent(document, state)) this.states.set(document.uri, state);
-    return state;
-  }
-
-  /**
-   * Type information comes after the quick results, which are already shown: typing never waits on
-   * the type checker, and the typed results replace the quick ones if the text has not changed.
-   */
-  private lintTypedLater(document: TextDocument, root: string): void {
-    const uri = document.uri;
-    const version = document.version;
-    setImmediate(() => {
-      const current = this.documents.get(uri);
-      if (current?.version !== version) return;
-      void this.linting
-        .lintTyped(current, root)
-        .then(async (outcome) => {
-          if (!outcome || this.documents.get(uri)?.version !== version) return;
-          this.checkBudget(current, outcome);
-          const state = this.remember(current, this.stateFrom(current, outcome));
-          if (this.pullDiagnostics) {
-            if (this.canRefreshDiagnostics) await this.connection.languages.diagnostics.refresh();
-          } else {
-            await this.connection.sendDiagnostics({ uri, version, diagnostics: state.diagnostics });
-          }
-        })
-        .catch((error: unknown) => this.connection.console.error(`node-streams: typed lint failed: ${String(error)}`));
-    });
+  private remember(document: TextDocument, results: LintResults): LintResults {
+    const state = this.states.get(document.uri);
+    if (state && this.isCurrent(document, results)) state.results = results;
+    return results;
   }
 
   private skipReason(document: TextDocument): string | null {
@@ -350,15 +314,16 @@ export class Session {
   }
 
   private checkBudget(document: TextDocument, outcome: LintOutcome): void {
-    if (outcome.engine !== 'typed') this.durations.set(document.uri, outcome.durationMs);
+    const state = this.states.get(document.uri);
+    if (state && outcome.engine !== 'typed') state.quickLintMs = outcome.durationMs;
     if (outcome.durationMs <= this.settings.timeBudgetMs) return;
     const message = `linting took ${Math.round(outcome.durationMs)} ms (${outcome.engine}), more than nodeStreams.timeBudgetMs (${this.settings.timeBudgetMs})`;
     this.connection.console.warn(`node-streams: ${lintPathOf(document)}: ${message}`);
-    this.sendStatus({ uri: document.uri, state: 'slow', message });
+    this.sendStatus(state, { uri: document.uri, state: 'slow', message });
   }
 
-  private sendStatus(params: StatusParams): void {
-    this.statuses.set(params.uri, params.state);
+  private sendStatus(state: DocumentState | undefined, params: StatusParams): void {
+    if (state) state.status = params.state;
     void this.connection.sendNotification(statusNotification, params);
   }
 
@@ -370,25 +335,19 @@ export class Session {
     return document;
   }
 
-  private nameState(state: LintState): number {
-    const id = this.nextStateId++;
-    this.stateIds.set(state, id);
-    return id;
-  }
-
   private async pullDiagnosticsFor(params: DocumentDiagnosticParams): Promise<DocumentDiagnosticReport> {
     const document = this.knownDocument(params);
-    const state = await this.stateOf(document);
+    const results = await this.resultsOf(document);
     // The same results as last time (a typed pass replaces the quick one under another id) need not be sent again.
-    const resultId = `${state.version}:${this.stateIds.get(state) ?? this.nameState(state)}`;
+    const resultId = results.resultId;
     if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
-    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: state.diagnostics };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: results.diagnostics };
   }
 
   private async codeActions(params: CodeActionParams) {
     const document = this.knownDocument(params);
     if (!params.range || !params.context) throw new ResponseError(ErrorCodes.InvalidParams, 'range and context are required');
-    const state = await this.stateOf(document);
+    const results = await this.resultsOf(document);
     const text = document.getText();
     const selection = { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) };
     // Editors ask for code actions at every cursor move: the file is parsed for refactors only
@@ -401,6 +360,6 @@ export class Session {
       this.settings.enable && /pipe/i.test(nearby)
         ? this.refactors.find(text, lintPathOf(document), selection, this.settings.levels)
         : [];
-    return codeActionsFor(document, params, state.messages, refactors);
+    return codeActionsFor(document, params, results.messages, refactors);
   }
 }

@@ -8,7 +8,7 @@ import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { fileSystemRoot } from './document-paths.js';
 import { EmbeddedEngine } from './embedded-engine.js';
 import { lintIsolatingRules } from './rule-isolation.js';
-import type { NodeStreamsSettings } from './settings.js';
+import type { NodeStreamsSettings } from '../../protocol/src/settings.js';
 
 const workerRole = 'node-streams-typed-linter';
 
@@ -46,7 +46,7 @@ export function serveTypedLints(): void {
     const typedEngine = known.engine;
     let response: TypedResponse;
     try {
-      const { result, failures } = await lintIsolatingRules((rulesOff) => typedEngine.lint(request.text, request.filePath, rulesOff));
+      const { result, failures } = await lintIsolatingRules((rulesOff) => typedEngine.lintWithEmbeddedConfig(request.text, request.filePath, rulesOff));
       response = {
         id: request.id,
         messages: result,
@@ -70,7 +70,7 @@ export class TypedLinter {
   private running: { id: number; resolve: (response: TypedResponse) => void } | null = null;
   private readonly waiting = new Map<string, { request: TypedRequest; resolve: (response: TypedResponse) => void }>();
 
-  lint(request: Omit<TypedRequest, 'id'>): Promise<TypedResponse> {
+  lintInWorker(request: Omit<TypedRequest, 'id'>): Promise<TypedResponse> {
     const id = this.nextId++;
     return new Promise((resolve) => {
       const replaced = this.waiting.get(request.filePath);

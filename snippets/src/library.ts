@@ -2,30 +2,10 @@
  * The snippet library: data files (one per level, in VS Code's snippet format plus `level`, `topic`
  * and `imports`) read into typed snippets. Used by the VS Code client and by the snippet tests.
  */
-import type { Level, Topic } from '../../rules/src/create-rule.js';
+import { isLevel, isTopic, levels, topics, type Level, type Topic } from '../../rules/src/skill-tree.js';
 
-export type { Level, Topic };
-
-/** The levels of the skill tree, in teaching order; each has its own data file, `<level>.json`. */
-export const levels: readonly Level[] = ['novice', 'intermediate', 'advanced', 'expert'];
-
-/** Every topic of the skill tree; the compile-time check below keeps it in step with `Topic`. */
-export const topics = [
-  'readable streams',
-  'writable streams',
-  'piping',
-  'transform streams',
-  'error handling',
-  'flow control',
-  'custom streams',
-  'combining streams',
-  'performance',
-  'advanced piping',
-  'http integration',
-  'profiling and debugging',
-] as const satisfies readonly Topic[];
-const everyTopicListed: Exclude<Topic, (typeof topics)[number]> extends never ? true : false = true;
-void everyTopicListed;
+// The skill tree has its one home in the plugin; the library's users read it through here too.
+export { levels, topics, type Level, type Topic };
 
 /** Names a snippet needs from one module; `types` are imported in TypeScript only. */
 export interface SnippetImport {
@@ -68,8 +48,8 @@ export function parseSnippetFile(json: string, fileName: string): Snippet[] {
     };
     if (typeof entry.prefix !== 'string') fail('needs a string prefix');
     if (typeof entry.description !== 'string') fail('needs a string description');
-    if (!levels.includes(entry.level as Level)) fail(`has level ${String(entry.level)}, not one of ${levels.join(', ')}`);
-    if (!(topics as readonly unknown[]).includes(entry.topic)) fail(`has topic ${String(entry.topic)}, not one of the skill tree`);
+    if (!isLevel(entry.level)) fail(`has level ${String(entry.level)}, not one of ${levels.join(', ')}`);
+    if (!isTopic(entry.topic)) fail(`has topic ${String(entry.topic)}, not one of the skill tree`);
     const body = Array.isArray(entry.body) ? entry.body.join('\n') : entry.body;
     if (typeof body !== 'string') fail('needs a body (a string or an array of lines)');
     return {
