@@ -2,6 +2,7 @@ import implementationCallback from './implementation-callback.js';
 import noAsyncImplementation from './no-async-implementation.js';
 import noFloatingPipeline from './no-floating-pipeline.js';
 import noHangingStreamPromise from './no-hanging-stream-promise.js';
+import noIgnoredPipelineError from './no-ignored-pipeline-error.js';
 import noIgnoredWrite from './no-ignored-write.js';
 import noMixedConsumption from './no-mixed-consumption.js';
 import noStreamInternals from './no-stream-internals.js';
@@ -19,6 +20,7 @@ export const rules = {
   'no-async-implementation': noAsyncImplementation,
   'no-floating-pipeline': noFloatingPipeline,
   'no-hanging-stream-promise': noHangingStreamPromise,
+  'no-ignored-pipeline-error': noIgnoredPipelineError,
   'no-ignored-write': noIgnoredWrite,
   'no-mixed-consumption': noMixedConsumption,
   'no-stream-internals': noStreamInternals,
