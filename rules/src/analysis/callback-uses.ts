@@ -1,8 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isSingleAssignment, propertyName, skipTransparent, type SourceCode } from './module-bindings.js';
 import type { StreamImplementation } from './stream-implementations.js';
-import { isFunction } from './stream-sources.js';
-import { enclosingFunctionOf } from './syntax-walk.js';
+import { enclosingFunctionOf, isFunction, isSingleAssignment, propertyName, skipTransparent, type SourceCode } from './syntax/index.js';
 
 /**
  * - `call`: the implementation calls the callback itself, now.

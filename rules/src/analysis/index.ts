@@ -1,4 +1,7 @@
+export * from './syntax/index.js';
 export * from './module-bindings.js';
+export * from './stream-api.js';
+export * from './stream-kind.js';
 export * from './pipe-chains.js';
 export * from './stream-flow.js';
 export * from './stream-sources.js';
@@ -7,7 +10,6 @@ export * from './promise-fate.js';
 export * from './relays.js';
 export * from './repeating-contexts.js';
 export * from './statement-order.js';
-export * from './syntax-walk.js';
 export * from './writable-writes.js';
 export * from './stream-implementations.js';
 export * from './callback-uses.js';

@@ -1,6 +1,5 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-
-export type SourceCode = Readonly<TSESLint.SourceCode>;
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { findVariableOf, isSingleAssignment, propertyName, skipTransparent, type SourceCode } from './syntax/index.js';
 
 /** Packages that are the same API as a core module under another name. */
 const moduleAliases: Record<string, string> = {
@@ -32,42 +31,6 @@ function canonicalName(name: string): string {
 
 /** Globals whose members we know (`process.stdout`). */
 const knownGlobals = new Set(['process']);
-
-/** The property name of `a.b` or `a['b']`, when it is static. */
-export function propertyName(node: TSESTree.MemberExpression): string | null {
-  if (!node.computed && node.property.type === AST_NODE_TYPES.Identifier) return node.property.name;
-  if (node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === 'string') {
-    return node.property.value;
-  }
-  return null;
-}
-
-/** Strips wrappers that do not change the value: parentheses are not nodes, these are. */
-export function skipTransparent(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.type === AST_NODE_TYPES.TSAsExpression ||
-    current.type === AST_NODE_TYPES.TSNonNullExpression ||
-    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-    current.type === AST_NODE_TYPES.TSTypeAssertion ||
-    current.type === AST_NODE_TYPES.ChainExpression
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
-
-export function findVariableOf(
-  sourceCode: SourceCode,
-  identifier: TSESTree.Identifier,
-): TSESLint.Scope.Variable | null {
-  return ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
-}
-
-/** A variable that is written once, where it is declared. */
-export function isSingleAssignment(variable: TSESLint.Scope.Variable): boolean {
-  return variable.defs.length === 1 && !variable.references.some((ref) => ref.isWrite() && !ref.init);
-}
 
 /**
  * The module path a value comes from, such as `fs.createReadStream` or `stream/promises.pipeline`,

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { propertyName, skipTransparent, type SourceCode } from './module-bindings.js';
-import { sameStreamMethods, streamKindOf } from './stream-sources.js';
+import { sameStreamMethods } from './stream-api.js';
+import { streamKindOf } from './stream-sources.js';
+import { propertyName, skipTransparent, type SourceCode } from './syntax/index.js';
 
 /** `source.pipe(a).pipe(b)`: the source, then each destination in order. */
 export interface PipeChain {

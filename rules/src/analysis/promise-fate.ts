@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { propertyName, type SourceCode } from './module-bindings.js';
+import { propertyName, type SourceCode } from './syntax/index.js';
 
 /**
  * Whether someone takes care of a promise's rejection: it is awaited, returned, caught, given a

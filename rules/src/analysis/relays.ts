@@ -1,11 +1,9 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import type { SourceCode } from './module-bindings.js';
 import { listenerFunctionOf, listenerRegistrationOf } from './repeating-contexts.js';
-import { isFunction, isReadableKind, listenerSites, streamKindOf } from './stream-sources.js';
-import { descendantsOf } from './syntax-walk.js';
+import { isReadableKind } from './stream-kind.js';
+import { streamKindOf } from './stream-sources.js';
+import { descendantsOf, isFunction, listenerSites, type FunctionNode, type SourceCode } from './syntax/index.js';
 import { isMadeOutside, writableReceiverOf } from './writable-writes.js';
-
-type FunctionNode = TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration;
 
 /**
  * A relay made by hand: a `'data'` or `'readable'` handler on a readable stream that writes what

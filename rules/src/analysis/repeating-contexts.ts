@@ -1,9 +1,16 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findVariableOf, propertyName, resolveQualifiedName, skipTransparent, type SourceCode } from './module-bindings.js';
-import { staticString } from './stream-flow.js';
-import { isFunction, listenerSites } from './stream-sources.js';
-
-type FunctionNode = TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration;
+import { resolveQualifiedName } from './module-bindings.js';
+import { persistentListenerMethods } from './stream-api.js';
+import {
+  findVariableOf,
+  isFunction,
+  listenerSites,
+  propertyName,
+  skipTransparent,
+  staticString,
+  type FunctionNode,
+  type SourceCode,
+} from './syntax/index.js';
 
 /** Code that runs again and again, as often as its input asks: a loop or a repeating callback. */
 export interface RepeatingContext {
@@ -20,7 +27,6 @@ export interface ListenerRegistration {
   event: string;
 }
 
-const listenerMethods = new Set(['on', 'addListener', 'prependListener']);
 const iterationMethods = new Set(['forEach', 'map', 'flatMap']);
 
 /**
@@ -126,7 +132,7 @@ export function listenerRegistrationOf(call: TSESTree.CallExpression): ListenerR
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
   const method = propertyName(callee);
   const event = staticString(call.arguments[0]);
-  if (!method || !listenerMethods.has(method) || event === null || !call.arguments[1]) return null;
+  if (!method || !persistentListenerMethods.has(method) || event === null || !call.arguments[1]) return null;
   return { call, emitter: callee.object as TSESTree.Expression, event };
 }
 

@@ -1,6 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { propertyName, skipTransparent } from './module-bindings.js';
-import { isFunction } from './stream-sources.js';
+import { isFunction, propertyName, skipTransparent } from './syntax/index.js';
 
 /** The statement of a block that holds `node`: the unit that runs in sequence with its siblings. */
 export function statementOf(node: TSESTree.Node): TSESTree.Node {

@@ -1,12 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import {
-  findVariableOf,
-  propertyName,
-  resolveQualifiedName,
-  skipTransparent,
-  type SourceCode,
-} from './module-bindings.js';
-import { sameStreamMethods } from './stream-sources.js';
+import { resolveQualifiedName } from './module-bindings.js';
+import { errorConsumingFunctions, listenerMethods, sameStreamMethods } from './stream-api.js';
+import { findVariableOf, propertyName, skipTransparent, staticString, type SourceCode } from './syntax/index.js';
 
 /** What happens to a stream value: who handles its errors, where it goes, how it is used. */
 export interface StreamFate {
@@ -23,23 +18,6 @@ export interface StreamFate {
   /** Every method called on it, chained calls included. */
   methodCalls: TSESTree.CallExpression[];
 }
-
-const listenerMethods = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
-
-/** Functions that take over a stream's errors: they reject, call back with, or forward them. */
-const errorConsumers = new Set([
-  'stream.pipeline',
-  'stream.finished',
-  'stream.compose',
-  'stream/promises.pipeline',
-  'stream/promises.finished',
-  'events.once',
-  'events.on',
-  'pump',
-  'pumpify',
-  'end-of-stream',
-  'stream.addAbortSignal',
-]);
 
 const streamUseMethods = new Set(['pipe', 'write', 'end', 'read', 'resume', 'unpipe', 'cork', 'uncork']);
 
@@ -202,15 +180,6 @@ function noteListener(call: TSESTree.CallExpression, fate: StreamFate): void {
   if (event === null || streamEvents.has(event)) fate.usedAsStream = true;
 }
 
-export function staticString(node: TSESTree.Node | undefined): string | null {
-  if (!node) return null;
-  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
-  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) {
-    return node.quasis[0].value.cooked ?? null;
-  }
-  return null;
-}
-
 function followArgument(
   sourceCode: SourceCode,
   call: TSESTree.CallExpression,
@@ -227,7 +196,7 @@ function followArgument(
     return;
   }
   const name = resolveQualifiedName(sourceCode, call.callee);
-  if (name && errorConsumers.has(name)) {
+  if (name && errorConsumingFunctions.has(name)) {
     fate.errorHandled = true;
     fate.usedAsStream = true;
     return;

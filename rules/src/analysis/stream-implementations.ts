@@ -1,14 +1,9 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import {
-  findVariableOf,
-  isSingleAssignment,
-  propertyName,
-  resolveQualifiedName,
-  skipTransparent,
-  type SourceCode,
-} from './module-bindings.js';
-import { classStreamKind, streamClassKindOf, streamKindOf, type StreamKind } from './stream-sources.js';
+import { resolveQualifiedName } from './module-bindings.js';
+import type { StreamKind } from './stream-kind.js';
+import { classStreamKind, streamClassKindOf, streamKindOf } from './stream-sources.js';
 import { streamKindOfType, typeServicesOf } from './stream-types.js';
+import { findVariableOf, isSingleAssignment, propertyName, skipTransparent, type SourceCode } from './syntax/index.js';
 
 /** What a custom stream implements, without the underscore: `_transform` and `transform` are `transform`. */
 export type ImplementationName =

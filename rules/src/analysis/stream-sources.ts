@@ -1,23 +1,18 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { resolveQualifiedName } from './module-bindings.js';
+import { listenerMethods, sameStreamMethods } from './stream-api.js';
+import type { StreamKind } from './stream-kind.js';
+import { streamKindOfType, typeServicesOf } from './stream-types.js';
 import {
   findVariableOf,
+  initializerOf,
+  isFunction,
   isSingleAssignment,
+  listenerSites,
   propertyName,
-  resolveQualifiedName,
   skipTransparent,
   type SourceCode,
-} from './module-bindings.js';
-import { streamKindOfType, typeServicesOf } from './stream-types.js';
-
-export type StreamKind = 'readable' | 'writable' | 'duplex';
-
-export function isReadableKind(kind: StreamKind | null): boolean {
-  return kind === 'readable' || kind === 'duplex';
-}
-
-export function isWritableKind(kind: StreamKind | null): boolean {
-  return kind === 'writable' || kind === 'duplex';
-}
+} from './syntax/index.js';
 
 export interface StreamCreation {
   kind: StreamKind;
@@ -175,17 +170,6 @@ function fileHandleStream(sourceCode: SourceCode, call: TSESTree.CallExpression)
   return { kind, factory: `FileHandle.${method}`, failsOnlyAsStream: false, canFail: true };
 }
 
-/** The expression a const-like variable was initialised with. */
-export function initializerOf(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.Expression | null {
-  const target = skipTransparent(node);
-  if (target.type !== AST_NODE_TYPES.Identifier) return null;
-  const variable = findVariableOf(sourceCode, target);
-  if (!variable || !isSingleAssignment(variable)) return null;
-  const definition = variable.defs[0];
-  if (definition.type !== 'Variable' || definition.node.id !== definition.name) return null;
-  return definition.node.init;
-}
-
 /** The stream kind of a class: a core stream class, or a class of this file that extends one. */
 export function streamClassKindOf(
   sourceCode: SourceCode,
@@ -270,32 +254,6 @@ function pipeResultKind(
   if (method && sameStreamMethods.has(method)) return syntacticStreamKindOf(sourceCode, callee.object, seen);
   return null;
 }
-
-/** Methods of a stream that return the stream itself, so calls can be chained. */
-export const sameStreamMethods = new Set([
-  'on',
-  'once',
-  'addListener',
-  'prependListener',
-  'prependOnceListener',
-  'off',
-  'removeListener',
-  'removeAllListeners',
-  'setMaxListeners',
-  'setEncoding',
-  'setDefaultEncoding',
-  'pause',
-  'resume',
-  'setTimeout',
-  'setNoDelay',
-  'setKeepAlive',
-  'ref',
-  'unref',
-  'destroy',
-  'end',
-  'wrap',
-  'unpipe',
-]);
 
 function memberStreamKind(sourceCode: SourceCode, node: TSESTree.MemberExpression): StreamKind | null {
   const name = resolveQualifiedName(sourceCode, node);
@@ -395,40 +353,6 @@ export function conventionalParameter(
   return null;
 }
 
-type FunctionNode =
-  | TSESTree.FunctionExpression
-  | TSESTree.ArrowFunctionExpression
-  | TSESTree.FunctionDeclaration;
-
-export function isFunction(node: TSESTree.Node): node is FunctionNode {
-  return (
-    node.type === AST_NODE_TYPES.FunctionExpression ||
-    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-    node.type === AST_NODE_TYPES.FunctionDeclaration
-  );
-}
-
-/** The calls a function is handed to as an argument: inline, or by the name it is declared under. */
-export function listenerSites(sourceCode: SourceCode, fn: FunctionNode): TSESTree.CallExpression[] {
-  if (fn.parent?.type === AST_NODE_TYPES.CallExpression && fn.parent.arguments.includes(fn as TSESTree.Expression)) {
-    return [fn.parent];
-  }
-  const variables: TSESLint.Scope.Variable[] =
-    fn.type === AST_NODE_TYPES.FunctionDeclaration
-      ? [...sourceCode.getDeclaredVariables(fn)]
-      : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator
-        ? [...sourceCode.getDeclaredVariables(fn.parent)]
-        : [];
-  const sites: TSESTree.CallExpression[] = [];
-  for (const reference of variables.flatMap((variable) => variable.references)) {
-    const parent = reference.identifier.parent;
-    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(reference.identifier as TSESTree.Expression)) {
-      sites.push(parent);
-    }
-  }
-  return sites;
-}
-
 function listenerParameterKinds(
   sourceCode: SourceCode,
   call: TSESTree.CallExpression,
@@ -445,7 +369,7 @@ function listenerParameterKinds(
     return { server: 'http', params: arity === 4 ? [null, 'readable', 'writable'] : ['readable', 'writable'] };
   }
   const [event] = call.arguments;
-  if (!method || !['on', 'once', 'addListener', 'prependListener'].includes(method)) return null;
+  if (!method || !listenerMethods.has(method)) return null;
   if (event?.type !== AST_NODE_TYPES.Literal || typeof event.value !== 'string') return null;
   const receiverServer = serverKindOf(sourceCode, callee.object);
   const params = receiverServer && serverEventParameters[receiverServer][event.value];

@@ -1,6 +1,6 @@
 import type { ParserServices, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import type { StreamKind } from './stream-sources.js';
+import type { StreamKind } from './stream-kind.js';
 
 /** Classes and interfaces of `@types/node` that are streams, by the kind of stream they are. */
 const nodeStreamTypes: Record<string, StreamKind> = {

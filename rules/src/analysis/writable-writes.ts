@@ -1,8 +1,18 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { findVariableOf, propertyName, resolveQualifiedName, skipTransparent, type SourceCode } from './module-bindings.js';
-import { staticString } from './stream-flow.js';
-import { digestFactories, initializerOf, isWritableKind, streamKindOf } from './stream-sources.js';
-import { descendantsOf, isWithin } from './syntax-walk.js';
+import { resolveQualifiedName } from './module-bindings.js';
+import { listenerMethods } from './stream-api.js';
+import { isWritableKind } from './stream-kind.js';
+import { digestFactories, streamKindOf } from './stream-sources.js';
+import {
+  descendantsOf,
+  findVariableOf,
+  initializerOf,
+  isWithin,
+  propertyName,
+  skipTransparent,
+  staticString,
+  type SourceCode,
+} from './syntax/index.js';
 
 export interface WriteReceiverOptions {
   /** Whether `process.stdout` and `process.stderr` count: most scripts write to them freely. */
@@ -86,7 +96,6 @@ function isCallbackReturnIgnored(fn: TSESTree.ArrowFunctionExpression): boolean 
   return name !== null && returnIgnoringCallees.has(name);
 }
 
-const drainListenerMethods = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 const bufferStateProperties = new Set(['writableNeedDrain', 'writableLength']);
 
 /**
@@ -111,7 +120,7 @@ export function drainWaitTarget(sourceCode: SourceCode, call: TSESTree.CallExpre
   const callee = skipTransparent(call.callee);
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const method = propertyName(callee);
-    if (method && drainListenerMethods.has(method) && staticString(call.arguments[0]) === 'drain') return callee.object;
+    if (method && listenerMethods.has(method) && staticString(call.arguments[0]) === 'drain') return callee.object;
   }
   const name = resolveQualifiedName(sourceCode, call.callee);
   if ((name === 'events.once' || name === 'events.on') && staticString(call.arguments[1]) === 'drain') {

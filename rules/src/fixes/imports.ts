@@ -1,9 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import {
-  canonicalModuleName,
-  resolveQualifiedName,
-  type SourceCode,
-} from '../analysis/module-bindings.js';
+import { canonicalModuleName, resolveQualifiedName } from '../analysis/module-bindings.js';
+import type { SourceCode } from '../analysis/syntax/index.js';
 
 type Fixer = TSESLint.RuleFixer;
 type Fix = TSESLint.RuleFix;

@@ -1,7 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import type { SourceCode } from '../analysis/module-bindings.js';
 import type { PipeChain } from '../analysis/pipe-chains.js';
-import { enclosingFunctionOf } from '../analysis/syntax-walk.js';
+import { enclosingFunctionOf, type SourceCode } from '../analysis/syntax/index.js';
 import { bindingFor } from './imports.js';
 import { hasCommentsOutside, indentOf, indentUnit } from './source-text.js';
 

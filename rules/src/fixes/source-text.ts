@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { SourceCode } from '../analysis/module-bindings.js';
+import type { SourceCode } from '../analysis/syntax/index.js';
 
 /** The white space that starts the line `node` starts on. */
 export function indentOf(sourceCode: SourceCode, node: TSESTree.Node): string {

@@ -1,6 +1,9 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
+  finishedFunctions,
+  isPromiseForm,
   isPromiseHandled,
+  pipelineFunctions,
   resolveQualifiedName,
   skipTransparent,
   streamCreationOf,
@@ -13,8 +16,8 @@ import { indentOf, indentUnit } from '../fixes/source-text.js';
 
 type MessageIds = 'missingCallback' | 'floatingPromise' | 'addCallback' | 'addAwait';
 
-const callbackForms = new Set(['stream.pipeline', 'stream.finished']);
-const promiseForms = new Set(['stream/promises.pipeline', 'stream/promises.finished']);
+const callbackForms = new Set([...pipelineFunctions, ...finishedFunctions].filter((name) => !isPromiseForm(name)));
+const promiseForms = new Set([...pipelineFunctions, ...finishedFunctions].filter(isPromiseForm));
 
 export default createRule<[], MessageIds>({
   name: 'no-floating-pipeline',

@@ -3,14 +3,15 @@ import {
   enclosingFunctionOf,
   findVariableOf,
   initializerOf,
-  isSingleAssignment,
-  propertyName,
-  staticString,
-  streamKindOf,
   isMadeOutside,
   isResultDiscarded,
+  isSingleAssignment,
+  listenerMethods,
+  propertyName,
   relayOfWrite,
   repeatingContextOf,
+  staticString,
+  streamKindOf,
   waitsForDrain,
   writableReceiverOf,
   type RepeatingContext,
@@ -104,7 +105,7 @@ function isConsumerUse(identifier: TSESTree.Identifier): boolean {
   const call = parent.parent;
   const method = propertyName(parent);
   if (call?.type !== AST_NODE_TYPES.CallExpression || !method) return false;
-  return consumingMethods.has(method) || (['on', 'once', 'addListener'].includes(method) && consumingEvents.has(staticString(call.arguments[0]) ?? ''));
+  return consumingMethods.has(method) || (listenerMethods.has(method) && consumingEvents.has(staticString(call.arguments[0]) ?? ''));
 }
 
 /**

@@ -4,6 +4,9 @@ import {
   isReadableKind,
   isSingleAssignment,
   isWithin,
+  listenerMethods,
+  listenerRemovalMethods,
+  pipelineFunctions,
   propertyName,
   resolveQualifiedName,
   sameStreamMethods,
@@ -32,10 +35,6 @@ interface Consumer {
  * chunk, the usual way to count bytes of a piped stream.
  */
 const conflicts = new Set(['data/readable', 'data/iterator', 'pipe/readable', 'pipe/iterator', 'readable/iterator']);
-
-const listenerMethods = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
-const removalMethods = new Set(['off', 'removeListener', 'removeAllListeners']);
-const pipelineFunctions = new Set(['stream.pipeline', 'stream/promises.pipeline']);
 
 export default createRule<[], 'mixedConsumption'>({
   name: 'no-mixed-consumption',
@@ -145,5 +144,5 @@ function removesListeners(identifier: TSESTree.Node): boolean {
   const member = identifier.parent;
   if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier) return false;
   const method = propertyName(member);
-  return method !== null && removalMethods.has(method) && skipTransparent(member) === member;
+  return method !== null && listenerRemovalMethods.has(method) && skipTransparent(member) === member;
 }

@@ -7,6 +7,7 @@ import {
   isSingleAssignment,
   isWithin,
   isWritableKind,
+  listenerMethods,
   moduleSpecifierOf,
   propertyName,
   resolveQualifiedName,
@@ -27,7 +28,6 @@ const promisifiedFunctions: Record<string, PromiseFunction> = {
   'stream.finished': 'finished',
 };
 
-const listenerMethods = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 
 /** The event a hand-made promise resolves on, and the kinds of stream that emit it. */
 const settlingEvents: Record<string, (kind: StreamKind) => boolean> = {

@@ -3,8 +3,9 @@
  * measuring pass-through between each two stages of a `pipeline(…)` call, and back.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { findVariableOf, resolveQualifiedName, type SourceCode } from '../../../rules/src/analysis/module-bindings.js';
-import { isFunction, streamKindOf } from '../../../rules/src/analysis/stream-sources.js';
+import { resolveQualifiedName } from '../../../rules/src/analysis/module-bindings.js';
+import { streamKindOf } from '../../../rules/src/analysis/stream-sources.js';
+import { findVariableOf, isFunction, type SourceCode } from '../../../rules/src/analysis/syntax/index.js';
 import { bindingFor } from '../../../rules/src/fixes/imports.js';
 import { indentOf, indentUnit } from '../../../rules/src/fixes/source-text.js';
 import { helperMarker, helperName, helperSource, quoted, stageLabel } from './instrumentation-helper.js';

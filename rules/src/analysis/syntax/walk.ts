@@ -1,8 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { SourceCode } from './module-bindings.js';
-import { isFunction } from './stream-sources.js';
-
-type FunctionNode = TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration;
+import { isFunction, type FunctionNode, type SourceCode } from './nodes.js';
 
 /**
  * Every node below `root`, in source order. Nested functions are entered only when asked: their

@@ -1,0 +1,3 @@
+export * from './nodes.js';
+export * from './variables.js';
+export * from './walk.js';

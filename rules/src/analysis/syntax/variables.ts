@@ -1,0 +1,46 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { skipTransparent, type FunctionNode, type SourceCode } from './nodes.js';
+
+export function findVariableOf(
+  sourceCode: SourceCode,
+  identifier: TSESTree.Identifier,
+): TSESLint.Scope.Variable | null {
+  return ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+}
+
+/** A variable that is written once, where it is declared. */
+export function isSingleAssignment(variable: TSESLint.Scope.Variable): boolean {
+  return variable.defs.length === 1 && !variable.references.some((ref) => ref.isWrite() && !ref.init);
+}
+
+/** The expression a const-like variable was initialised with. */
+export function initializerOf(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.Expression | null {
+  const target = skipTransparent(node);
+  if (target.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = findVariableOf(sourceCode, target);
+  if (!variable || !isSingleAssignment(variable)) return null;
+  const definition = variable.defs[0];
+  if (definition.type !== 'Variable' || definition.node.id !== definition.name) return null;
+  return definition.node.init;
+}
+
+/** The calls a function is handed to as an argument: inline, or by the name it is declared under. */
+export function listenerSites(sourceCode: SourceCode, fn: FunctionNode): TSESTree.CallExpression[] {
+  if (fn.parent?.type === AST_NODE_TYPES.CallExpression && fn.parent.arguments.includes(fn as TSESTree.Expression)) {
+    return [fn.parent];
+  }
+  const variables: TSESLint.Scope.Variable[] =
+    fn.type === AST_NODE_TYPES.FunctionDeclaration
+      ? [...sourceCode.getDeclaredVariables(fn)]
+      : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator
+        ? [...sourceCode.getDeclaredVariables(fn.parent)]
+        : [];
+  const sites: TSESTree.CallExpression[] = [];
+  for (const reference of variables.flatMap((variable) => variable.references)) {
+    const parent = reference.identifier.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(reference.identifier as TSESTree.Expression)) {
+      sites.push(parent);
+    }
+  }
+  return sites;
+}
