@@ -1,15 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { propertyName, skipTransparent } from './module-bindings.js';
-import { staticString } from './stream-flow.js';
-
-/** Every method of an EventEmitter that registers a listener, once-only ones included. */
-export const listenerRegistrationMethods = new Set([
-  'on',
-  'once',
-  'addListener',
-  'prependListener',
-  'prependOnceListener',
-]);
+import { listenerMethods } from './stream-api.js';
+import { propertyName, skipTransparent, staticString } from './syntax/index.js';
 
 export interface ListenerCall {
   call: TSESTree.CallExpression;
@@ -26,7 +17,7 @@ export function listenerCallOf(call: TSESTree.CallExpression): ListenerCall | nu
   const method = propertyName(callee);
   const event = staticString(call.arguments[0]);
   const listener = call.arguments[1];
-  if (!method || !listenerRegistrationMethods.has(method) || event === null || !listener) return null;
+  if (!method || !listenerMethods.has(method) || event === null || !listener) return null;
   return { call, emitter: chainedEmitterOf(callee.object), event, listener };
 }
 
@@ -37,7 +28,7 @@ export function chainedEmitterOf(node: TSESTree.Expression): TSESTree.Expression
     const callee = skipTransparent(current.callee);
     if (callee.type !== AST_NODE_TYPES.MemberExpression) break;
     const method = propertyName(callee);
-    if (!method || !listenerRegistrationMethods.has(method)) break;
+    if (!method || !listenerMethods.has(method)) break;
     current = skipTransparent(callee.object) as TSESTree.Expression;
   }
   return current;
