@@ -300,7 +300,8 @@ function writeRecall(summary) {
   const recall = Object.fromEntries(
     Object.entries(summary).map(([name, figures]) => [
       name,
-      { recall: Number((figures.caught.length / figures.total).toFixed(3)), caught: figures.caught },
+      // Rounded down, so that the figure written is never above the one measured.
+      { recall: Math.floor((1000 * figures.caught.length) / figures.total) / 1000, caught: figures.caught },
     ]),
   );
   writeFileSync(recallFile, `${JSON.stringify(recall, null, 2)}\n`);
