@@ -22,7 +22,16 @@ const javaScriptExtensions = new Set(['.js', '.cjs', '.mjs']);
 /** The pinned package list and the patterns that choose each package's own code. */
 export function readCorpusList(listPath = defaultListPath) {
   const text = readFileSync(listPath, 'utf8');
-  return { ...JSON.parse(text), hash: createHash('sha256').update(text).digest('hex').slice(0, 12) };
+  return { ...JSON.parse(text), hash: hashOf(text) };
+}
+
+/** A list made in code (`{ exclude, packages }`), with the hash that names its cache folder. */
+export function corpusList(list) {
+  return { ...list, hash: hashOf(JSON.stringify({ exclude: list.exclude, packages: list.packages })) };
+}
+
+function hashOf(text) {
+  return createHash('sha256').update(text).digest('hex').slice(0, 12);
 }
 
 /** Caches live outside the clone, so that a fresh clone and CI reuse them. */
@@ -39,8 +48,7 @@ export function corpusDirectory(list = readCorpusList()) {
  * `{ directory, filesDirectory, packages, files: [{ path, sourceType, lines }], skipped, totals }`,
  * with `path` relative to `filesDirectory`, in `/` form.
  */
-export function ensureCorpus({ listPath = defaultListPath, log = () => {} } = {}) {
-  const list = readCorpusList(listPath);
+export function ensureCorpus({ listPath = defaultListPath, list = readCorpusList(listPath), log = () => {} } = {}) {
   const directory = corpusDirectory(list);
   const manifestPath = join(directory, 'manifest.json');
   if (!existsSync(manifestPath)) buildCorpus(list, directory, log);
