@@ -8,6 +8,7 @@ import noMixedConsumption from './no-mixed-consumption.js';
 import noStreamInternals from './no-stream-internals.js';
 import noThrowInImplementation from './no-throw-in-implementation.js';
 import noUnboundedBuffering from './no-unbounded-buffering.js';
+import noUnemittedEvent from './no-unemitted-event.js';
 import noUnhandledBackpressure from './no-unhandled-backpressure.js';
 import noUnhandledError from './no-unhandled-error.js';
 import noWriteAfterEnd from './no-write-after-end.js';
@@ -26,6 +27,7 @@ export const rules = {
   'no-stream-internals': noStreamInternals,
   'no-throw-in-implementation': noThrowInImplementation,
   'no-unbounded-buffering': noUnboundedBuffering,
+  'no-unemitted-event': noUnemittedEvent,
   'no-unhandled-backpressure': noUnhandledBackpressure,
   'no-unhandled-error': noUnhandledError,
   'no-write-after-end': noWriteAfterEnd,
