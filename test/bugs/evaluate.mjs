@@ -95,6 +95,8 @@ function describeDescriptionProblems(description, beforePath) {
   for (const remaining of description.afterReports ?? [])
     if (!remaining.rule || !Number.isInteger(remaining.line) || !remaining.why)
       problems.push('an after report needs a rule, a line and a why');
+    else if (remaining.kind !== undefined && remaining.kind !== 'preference')
+      problems.push(`an after report's kind is "preference" or nothing (a remaining bug), not "${remaining.kind}"`);
   return problems;
 }
 
@@ -282,7 +284,11 @@ function printReport(evaluation) {
     }
   }
   for (const [key, { setups: names, remaining }] of afterReports) {
-    const why = remaining ? `remaining problem: ${remaining.why}` : 'UNEXPLAINED (a false positive, or a real problem bug.json must name)';
+    const why = !remaining
+      ? 'UNEXPLAINED (a false positive, or a real problem bug.json must name)'
+      : remaining.kind === 'preference'
+        ? `preference, not a remaining bug: ${remaining.why}`
+        : `remaining problem: ${remaining.why}`;
     console.log(`  ${key} [${names.join(', ')}]: ${why}`);
   }
   if (afterReports.size === 0) console.log('  none');
