@@ -13,6 +13,7 @@ import {
   type SettingDefinition,
 } from '../protocol/src/settings.js';
 import { repositoryUrl as repository } from '../rules/src/repository.js';
+import { markdownTable, replaceGeneratedSection } from './generated-sections.js';
 
 interface Manifest {
   contributes?: Record<string, unknown>;
@@ -89,14 +90,9 @@ export function generatedManifest(manifest: Manifest): Manifest {
   };
 }
 
-function table(header: string[], rows: string[][]): string {
-  const escape = (cell: string) => cell.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`)].join('\n');
-}
-
 function settingsTable(manifest: Manifest): string {
   const properties = ((manifest.contributes?.configuration as { properties: Record<string, Record<string, unknown>> }).properties);
-  return table(
+  return markdownTable(
     ['Setting', 'Default', 'Description'],
     Object.entries(properties).map(([key, schema]) => {
       const values = (schema.enum ?? (schema.items as { enum?: string[] } | undefined)?.enum ?? (schema.additionalProperties as { enum?: string[] } | undefined)?.enum) as string[] | undefined;
@@ -108,7 +104,7 @@ function settingsTable(manifest: Manifest): string {
 
 function commandsTable(manifest: Manifest): string {
   const commands = manifest.contributes?.commands as { command: string; title: string; category: string }[];
-  return table(
+  return markdownTable(
     ['Command', 'Id', 'What it does'],
     commands.map(({ command, title, category }) => {
       const described = commandList.find(({ id }) => id === command);
@@ -117,17 +113,9 @@ function commandsTable(manifest: Manifest): string {
   );
 }
 
-function replaceBetween(text: string, marker: string, content: string): string {
-  const begin = `<!-- begin auto-generated ${marker} -->`;
-  const end = `<!-- end auto-generated ${marker} -->`;
-  const start = text.indexOf(begin);
-  const stop = text.indexOf(end);
-  if (start < 0 || stop < start) throw new Error(`README.md has no '${begin}' … '${end}' markers`);
-  return `${text.slice(0, start + begin.length)}\n${content}\n${text.slice(stop)}`;
-}
-
 export function generatedReadme(readme: string, manifest: Manifest): string {
-  return replaceBetween(replaceBetween(readme, 'settings', settingsTable(manifest)), 'commands', commandsTable(manifest));
+  const withSettings = replaceGeneratedSection(readme, 'settings', settingsTable(manifest), 'README.md');
+  return replaceGeneratedSection(withSettings, 'commands', commandsTable(manifest), 'README.md');
 }
 
 /** The files this script writes, as they should be: empty when everything is up to date. */

@@ -1,6 +1,7 @@
 import type { Rule } from 'eslint';
 import type { TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { changedRuns, lineOffsets, linesOf } from './line-diff.js';
 
 type Fix = Rule.Fix;
 
@@ -37,47 +38,18 @@ interface Change {
   text: string;
 }
 
-/** Splits a replacement into the runs of lines that differ (a longest common subsequence of lines). */
+/** Splits a replacement into the runs of lines that differ. */
 function changedLines(before: string, after: string): Change[] {
   const whole = [{ start: 0, end: before.length, text: after }];
-  const oldLines = before.split(/(?<=\n)/);
-  const newLines = after.split(/(?<=\n)/);
+  const oldLines = linesOf(before);
+  const newLines = linesOf(after);
   if (oldLines.length < 2 || newLines.length < 2 || oldLines.length > maxDiffLines || newLines.length > maxDiffLines) return whole;
-  // common[i][j]: length of the longest common subsequence of oldLines[i…] and newLines[j…].
-  const common = Array.from({ length: oldLines.length + 1 }, () => new Uint32Array(newLines.length + 1));
-  for (let i = oldLines.length - 1; i >= 0; i -= 1) {
-    for (let j = newLines.length - 1; j >= 0; j -= 1) {
-      common[i][j] = oldLines[i] === newLines[j] ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
-    }
-  }
-  const changes: Change[] = [];
-  let offset = 0;
-  let pending: Change | null = null;
-  const flush = () => {
-    if (pending) changes.push(pending);
-    pending = null;
-  };
-  let i = 0;
-  let j = 0;
-  while (i < oldLines.length || j < newLines.length) {
-    if (i < oldLines.length && j < newLines.length && oldLines[i] === newLines[j]) {
-      flush();
-      offset += oldLines[i].length;
-      i += 1;
-      j += 1;
-    } else if (j < newLines.length && (i === oldLines.length || common[i][j + 1] >= common[i + 1][j])) {
-      pending ??= { start: offset, end: offset, text: '' };
-      pending.text += newLines[j];
-      j += 1;
-    } else {
-      pending ??= { start: offset, end: offset, text: '' };
-      offset += oldLines[i].length;
-      pending.end = offset;
-      i += 1;
-    }
-  }
-  flush();
-  return changes;
+  const offsets = lineOffsets(oldLines);
+  return changedRuns(oldLines, newLines).map((run) => ({
+    start: offsets[run.oldStart],
+    end: offsets[run.oldEnd],
+    text: newLines.slice(run.newStart, run.newEnd).join(''),
+  }));
 }
 
 /** Fixes that do not touch each other, in order, as ESLint applies them in one pass. */

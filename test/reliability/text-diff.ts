@@ -1,3 +1,5 @@
+import { changedRuns, commonLines, lineOffsets, linesOf } from '../../server/src/line-diff.js';
+
 /** A stretch of text that differs between two versions: [oldStart, oldEnd) became [newStart, newEnd). */
 export interface Hunk {
   oldStart: number;
@@ -13,27 +15,6 @@ export interface Edit {
 
 export function applyEdit(text: string, edit: Edit): string {
   return text.slice(0, edit.range[0]) + edit.text + text.slice(edit.range[1]);
-}
-
-function linesOf(text: string): string[] {
-  return text.split(/(?<=\n)/);
-}
-
-/** Pairs of equal lines (old index, new index), in order: a longest common subsequence. */
-function commonLines(before: string[], after: string[]): [number, number][] {
-  const lengths = Array.from({ length: before.length + 1 }, () => new Uint32Array(after.length + 1));
-  for (let i = before.length - 1; i >= 0; i--) {
-    for (let j = after.length - 1; j >= 0; j--) {
-      lengths[i][j] = before[i] === after[j] ? lengths[i + 1][j + 1] + 1 : Math.max(lengths[i + 1][j], lengths[i][j + 1]);
-    }
-  }
-  const pairs: [number, number][] = [];
-  for (let i = 0, j = 0; i < before.length && j < after.length; ) {
-    if (before[i] === after[j]) pairs.push([i++, j++]);
-    else if (lengths[i + 1][j] >= lengths[i][j + 1]) i++;
-    else j++;
-  }
-  return pairs;
 }
 
 /** Shrinks a hunk to the characters that really differ. */
@@ -68,31 +49,19 @@ export function hunksBetween(before: string, after: string): Hunk[] {
   const newMiddle = newLines.slice(prefix, newLines.length - suffix);
   // Past a few thousand lines on each side the middle is one hunk: precise enough, and fast.
   const pairs = oldMiddle.length * newMiddle.length <= 4_000_000 ? commonLines(oldMiddle, newMiddle) : [];
-  const oldOffsets = offsetsOf(oldLines);
-  const newOffsets = offsetsOf(newLines);
+  const oldOffsets = lineOffsets(oldLines);
+  const newOffsets = lineOffsets(newLines);
   const hunks: Hunk[] = [];
-  let i = 0;
-  let j = 0;
-  for (const [pairOld, pairNew] of [...pairs, [oldMiddle.length, newMiddle.length]]) {
-    if (pairOld > i || pairNew > j) {
-      const hunk = tighten(before, after, {
-        oldStart: oldOffsets[prefix + i],
-        oldEnd: oldOffsets[prefix + pairOld],
-        newStart: newOffsets[prefix + j],
-        newEnd: newOffsets[prefix + pairNew],
-      });
-      if (hunk) hunks.push(hunk);
-    }
-    i = pairOld + 1;
-    j = pairNew + 1;
+  for (const run of changedRuns(oldMiddle, newMiddle, pairs)) {
+    const hunk = tighten(before, after, {
+      oldStart: oldOffsets[prefix + run.oldStart],
+      oldEnd: oldOffsets[prefix + run.oldEnd],
+      newStart: newOffsets[prefix + run.newStart],
+      newEnd: newOffsets[prefix + run.newEnd],
+    });
+    if (hunk) hunks.push(hunk);
   }
   return hunks;
-}
-
-function offsetsOf(lines: string[]): number[] {
-  const offsets = [0];
-  for (const line of lines) offsets.push(offsets.at(-1)! + line.length);
-  return offsets;
 }
 
 /**

@@ -8,6 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 
 import { after, before, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CodeAction } from 'vscode-languageserver-protocol';
+import { commonLines } from '../../server/src/line-diff.js';
 import { applyEdit, LanguageClient } from './lsp-client.js';
 
 const examples = new URL('../../examples/', import.meta.url);
@@ -18,19 +19,16 @@ const update = process.env.UPDATE_SNAPSHOTS === '1';
 function lineDiff(before: string, after: string): string {
   const a = before.split('\n');
   const b = after.split('\n');
-  const common = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i -= 1) {
-    for (let j = b.length - 1; j >= 0; j -= 1) {
-      common[i][j] = a[i] === b[j] ? common[i + 1][j + 1] + 1 : Math.max(common[i + 1][j], common[i][j + 1]);
-    }
-  }
-  const lines: { mark: string; text: string; line: number }[] = [];
+  const lines: { mark: string; text: string }[] = [];
   let i = 0;
   let j = 0;
-  while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && a[i] === b[j]) lines.push({ mark: ' ', text: a[i++], line: j++ });
-    else if (i < a.length && (j === b.length || common[i + 1][j] >= common[i][j + 1])) lines.push({ mark: '-', text: a[i++], line: j });
-    else lines.push({ mark: '+', text: b[j], line: j++ });
+  const pairs = commonLines(a, b);
+  for (const [pairOld, pairNew] of [...pairs, [a.length, b.length] as const]) {
+    while (i < pairOld) lines.push({ mark: '-', text: a[i++] });
+    while (j < pairNew) lines.push({ mark: '+', text: b[j++] });
+    if (i < a.length) lines.push({ mark: ' ', text: a[i] });
+    i = pairOld + 1;
+    j = pairNew + 1;
   }
   const near = (index: number) => lines.slice(Math.max(0, index - 1), index + 2).some((each) => each.mark !== ' ');
   const out: string[] = [];
