@@ -16,15 +16,16 @@ import { measureOxlint } from './oxlint.mjs';
 import { measureServer, measureServerTypeAware } from './server-latency.mjs';
 import { ratio, round } from './statistics.mjs';
 import { printTable } from './table.mjs';
+import { measureTraceOverhead } from './trace-overhead.mjs';
 import { measureTypeAware } from './type-aware.mjs';
 import { generateTypeScriptProject } from './typescript-project.mjs';
 
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
-const only = new Set((valueOf('--only') ?? 'rules,oxlint,server,types,bundles').split(','));
+const only = new Set((valueOf('--only') ?? 'rules,oxlint,server,types,bundles,trace').split(','));
 const plan = smoke
-  ? { corpusFiles: 40, runs: 1, ruleRuns: 1, sampleEvery: 1, sizes: [100], edits: 5, coldStarts: 1, warmOpens: 1, memoryEdits: 20, typedFiles: 10, typedEdits: 3, vsix: false }
-  : { corpusFiles: Infinity, runs: 5, ruleRuns: 3, sampleEvery: 3, sizes: [100, 1000, 5000], edits: 200, coldStarts: 3, warmOpens: 5, memoryEdits: 1000, typedFiles: 200, typedEdits: 20, vsix: true };
+  ? { corpusFiles: 40, runs: 1, ruleRuns: 1, sampleEvery: 1, sizes: [100], edits: 5, coldStarts: 1, warmOpens: 1, memoryEdits: 20, typedFiles: 10, typedEdits: 3, vsix: false, traceBytes: 64 << 20, traceRuns: 1, httpRequests: 500 }
+  : { corpusFiles: Infinity, runs: 5, ruleRuns: 3, sampleEvery: 3, sizes: [100, 1000, 5000], edits: 200, coldStarts: 3, warmOpens: 5, memoryEdits: 1000, typedFiles: 200, typedEdits: 20, vsix: true, traceBytes: 1 << 30, traceRuns: 5, httpRequests: 5000 };
 plan.runs = Number(valueOf('--runs') ?? plan.runs);
 
 function valueOf(flag) {
@@ -86,6 +87,9 @@ if (only.has('bundles')) {
   log('bundle sizes');
   figures.bundles = measureBundles({ packageVsix: plan.vsix });
 }
+if (only.has('trace')) {
+  figures.trace = await measureTraceOverhead({ ...plan, log });
+}
 figures.targets = judgeTargets(figures);
 machine.loadAverageAtEnd = round(loadavg()[0], 2);
 figures.seconds = round((performance.now() - started) / 1000);
@@ -93,7 +97,7 @@ printTable(figures);
 console.log(JSON.stringify(figures));
 
 /** Each target of the issue, with the figure it is judged on; absent parts are left out. */
-function judgeTargets({ rules, oxlint, server, typeAware }) {
+function judgeTargets({ rules, oxlint, server, typeAware, trace }) {
   const targets = [];
   const add = (name, value, limit, met) => targets.push({ name, value, limit, met });
   if (rules) {
@@ -116,6 +120,13 @@ function judgeTargets({ rules, oxlint, server, typeAware }) {
   if (typeAware) {
     const typed = typeAware.server.editToTypedDiagnostics ?? typeAware.inProcess.editRelint;
     add('type-aware re-lint after an edit p95, ms', typed.p95, '< 150', typed.p95 < 150);
+  }
+  if (trace) {
+    for (const [name, part] of Object.entries(trace)) {
+      add(`stream tracer, ${name}: throughput with inventory and faults / without`, part.ratio.faults, '>= 0.98', part.ratio.faults >= 0.98);
+      add(`stream tracer, ${name}: the same with sampled sites / without`, part.ratio.sampled, '>= 0.98', part.ratio.sampled >= 0.98);
+      add(`stream tracer, ${name}: throughput with flow counting / without`, part.ratio.flow, '>= 0.90', part.ratio.flow >= 0.9);
+    }
   }
   return targets;
 }

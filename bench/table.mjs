@@ -9,7 +9,7 @@ export function printTable(figures) {
   const rows = [];
   const section = (title) => rows.push([title.toUpperCase(), '']);
   const row = (name, value) => rows.push([`  ${name}`, String(value)]);
-  const { machine, corpus, rules, oxlint, server, typeAware, bundles, targets } = figures;
+  const { machine, corpus, rules, oxlint, server, typeAware, bundles, trace, targets } = figures;
 
   if (figures.smoke) rows.push(['SMOKE RUN: it checks that every part works; its figures mean nothing', '']);
   section('machine');
@@ -72,6 +72,19 @@ export function printTable(figures) {
   if (bundles) {
     section('bundles (kB, gzip kB)');
     for (const [name, size] of Object.entries(bundles)) row(name, size.missing ?? `${size.kilobytes}${size.gzipKilobytes ? `, ${size.gzipKilobytes}` : ''}`);
+  }
+  if (trace) {
+    section('stream tracer (throughput per CPU second of the traced process, median (min–max))');
+    const { pipeline, http } = trace;
+    row(`${pipeline.megabytes} MiB, 4-stage pipeline, MiB/s: off`, spread(pipeline.throughput.off));
+    const modes = { faults: 'inventory and faults', sampled: 'the same, sampled sites', flow: 'flow counting' };
+    const traced = (part) => {
+      for (const [mode, name] of Object.entries(modes)) row(`  ${name}`, `${spread(part.throughput[mode])}  x${part.ratio[mode]} (wall x${part.wallRatio[mode]})`);
+    };
+    row(`${pipeline.megabytes} MiB, 4-stage pipeline, MiB/s: off`, spread(pipeline.throughput.off));
+    traced(pipeline);
+    row(`http, ${http.requests} requests, requests/s: off`, spread(http.throughput.off));
+    traced(http);
   }
   section('targets');
   for (const target of targets) row(`${target.met ? 'met   ' : 'MISSED'} ${target.name}`, `${target.value} (${target.limit})`);

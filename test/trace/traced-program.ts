@@ -22,6 +22,7 @@ export interface Finding {
   streamId: number;
   className: string;
   site: Site | null;
+  siteInferred: boolean;
   message: string;
   callSite?: Site | null;
   bottleneck?: boolean;
@@ -33,6 +34,7 @@ export interface TracedStream {
   className: string;
   kind: string | null;
   site: Site | null;
+  siteInferred: boolean;
   pipes: number[];
   pipeline: number | null;
   stdio: boolean;
@@ -45,6 +47,7 @@ export interface Trace {
   reason: string;
   exitCode: number | null;
   level: string;
+  counts: { created: number; closed: number; open: number };
   crash: { sequence: number; origin: string } | null;
   findings: Finding[];
   pipelines: { id: number; site: Site | null; stages: (number | null)[] }[];

@@ -135,6 +135,28 @@ describe('stream tracer', () => {
     assert.ok(userStreams(trace).every((stream) => stream.flow === undefined));
   });
 
+  it('reads every creation stack by default, and marks the sites it inferred when sampling', () => {
+    const exact = runFixture('streams-per-request.cjs', { environment: { NODE_STREAMS_TRACE_SUMMARY: 'none' } });
+    const [leak] = findingsOf(exact.trace, 'leak');
+    assert.equal(leak.site?.line, lineOf('streams-per-request.cjs', 'leak-site'));
+    assert.equal(leak.siteInferred, false);
+    const perRequest = lineOf('streams-per-request.cjs', 'per-request-site');
+    const made = userStreams(exact.trace!).filter((stream) => stream.site?.line === perRequest);
+    assert.equal(exact.trace!.counts.created, 301);
+    assert.equal(made.length, 300);
+    assert.ok(made.every((stream) => !stream.siteInferred));
+
+    const sampled = runFixture('streams-per-request.cjs', {
+      environment: { NODE_STREAMS_TRACE_SUMMARY: 'none', NODE_STREAMS_TRACE_SITES: 'sampled' },
+    });
+    const inferred = userStreams(sampled.trace!).filter((stream) => stream.siteInferred);
+    assert.ok(inferred.length > 200, `${inferred.length} sites inferred`);
+    assert.ok(inferred.every((stream) => stream.site?.line === perRequest));
+    // The stream made elsewhere took the class's usual site, and says so.
+    const [sampledLeak] = findingsOf(sampled.trace, 'leak');
+    assert.equal(sampledLeak.siteInferred, true);
+  });
+
   it('prints the summary on SIGUSR2 while the program runs', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'node-streams-trace-signal-'));
     try {

@@ -8,7 +8,9 @@ const { fileURLToPath } = require('node:url');
 
 const tracerDirectory = path.dirname(__dirname) + path.sep;
 const readableStreamCopy = `${path.sep}node_modules${path.sep}readable-stream${path.sep}`;
-const frameLimit = 16;
+const frameLimit = 12;
+const shortFrameLimit = 6;
+const noSite = Object.freeze({ site: null, stack: Object.freeze([]), stdio: false });
 const keptFrames = 6;
 
 function isLibraryFile(file) {
@@ -25,21 +27,25 @@ function returnCallSites(_error, callSites) {
 }
 
 /**
- * The call sites of the current stack, without formatting them (formatting is most of the cost of
- * a stack trace) and without keeping them (they hold the frames' receivers alive).
+ * The call sites of the current stack above `below`'s topmost frame, formatted into call sites
+ * at once (they hold the frames' receivers: kept, they would keep the stream alive).
  */
-function captureCallSites(below) {
-  const hadOwnPrepare = Object.prototype.hasOwnProperty.call(Error, 'prepareStackTrace');
+function captureCallSites(below, limit) {
   const savedPrepare = Error.prepareStackTrace;
   const savedLimit = Error.stackTraceLimit;
   Error.prepareStackTrace = returnCallSites;
-  Error.stackTraceLimit = frameLimit;
+  Error.stackTraceLimit = limit;
   const holder = {};
-  Error.captureStackTrace(holder, below);
-  const callSites = holder.stack;
-  if (hadOwnPrepare) Error.prepareStackTrace = savedPrepare;
-  else delete Error.prepareStackTrace;
-  Error.stackTraceLimit = savedLimit;
+  let callSites;
+  try {
+    Error.captureStackTrace(holder, below);
+    callSites = holder.stack;
+  } finally {
+    // Assigned back, never deleted: a delete turns Error into a slow dictionary object and costs
+    // more than the capture. (Node treats an undefined prepareStackTrace as none.)
+    Error.prepareStackTrace = savedPrepare;
+    Error.stackTraceLimit = savedLimit;
+  }
   return Array.isArray(callSites) ? callSites : [];
 }
 
@@ -77,14 +83,23 @@ function describeCallSite(callSite) {
   return { ...where, name: typeName + name };
 }
 
+// Describing frames is most of the cost of a site: describe each first frame once, by its script
+// and position (a stream made in a loop or per request is made at the same place every time).
+const sitesByFile = new Map();
+
 /**
  * The creation site of what the current call creates: the first frame of the program's own code
- * (or of a package other than readable-stream), and the frames from there on as evidence.
- * `site` is null when no frame is outside Node (a socket Node accepted). `constructorNames` are
- * the names of the classes of the object being constructed.
+ * (or of a package other than readable-stream), and the frames from there on as evidence (those of
+ * the first time something was made at that site). `site` is null when no frame is outside Node
+ * (a socket Node accepted).
+ *
+ * `constructor` is the class being constructed: the stack is taken from its caller on, so a few
+ * frames reach the `new` (the walk and the formatting cost by the frame); when the class is not
+ * on the stack, the stack is taken from `below` on.
  */
-function captureSite(below, constructorNames) {
-  const callSites = captureCallSites(below);
+function captureSite(below, constructor) {
+  let callSites = typeof constructor === 'function' ? captureCallSites(constructor, shortFrameLimit) : [];
+  if (callSites.length === 0) callSites = captureCallSites(below, frameLimit);
   let first = -1;
   let stdio = false;
   for (let index = 0; index < callSites.length; index++) {
@@ -92,22 +107,38 @@ function captureSite(below, constructorNames) {
     const functionName = callSite.getFunctionName();
     if (functionName === 'getStdout' || functionName === 'getStderr' || functionName === 'getStdin') stdio = true;
     const file = callSite.getFileName();
-    // A user class's own constructor is not where the stream is created: its `new` is.
-    const ownConstructor = constructorNames !== undefined && callSite.isConstructor() && constructorNames.has(functionName);
-    if (first === -1 && file && !isLibraryFile(file) && !ownConstructor) first = index;
+    if (first === -1 && file && !isLibraryFile(file)) first = index;
   }
   const from = first === -1 ? 0 : first;
+  const key = callSites[from];
+  if (key === undefined) return noSite;
+  const file = key.getFileName() ?? '';
+  let sites = sitesByFile.get(file);
+  if (sites === undefined) {
+    sites = new Map();
+    sitesByFile.set(file, sites);
+  }
+  const position = key.getPosition();
+  let where = sites.get(position);
+  if (where === undefined || where.stdio !== stdio) {
+    where = describeFrames(callSites, from, first !== -1, stdio);
+    sites.set(position, where);
+  }
+  return where;
+}
+
+function describeFrames(callSites, from, hasSite, stdio) {
   const frames = [];
   for (let index = from; index < callSites.length && frames.length < keptFrames; index++) {
     const frame = describeCallSite(callSites[index]);
     if (frame) frames.push(frame);
   }
-  const site = first === -1 ? undefined : frames[0];
-  return {
-    site: site ? { file: site.file, line: site.line, column: site.column } : null,
-    stack: frames.map(formatFrame),
+  const site = hasSite ? frames[0] : undefined;
+  return Object.freeze({
+    site: site ? Object.freeze({ file: site.file, line: site.line, column: site.column }) : null,
+    stack: Object.freeze(frames.map(formatFrame)),
     stdio,
-  };
+  });
 }
 
 function formatFrame(frame) {

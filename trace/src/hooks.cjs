@@ -15,7 +15,8 @@ const recordKey = Tracer.recordKey;
 function installHooks(tracer) {
   const flow = tracer.flow;
   const patchedPrototypes = new WeakSet();
-  const constructorNamesOf = new WeakMap();
+  const seenPrototypes = new WeakSet();
+  const recordDescriptor = { value: undefined, writable: true, enumerable: false, configurable: true };
 
   const originalInit = EventEmitter.init;
   EventEmitter.init = function init(options) {
@@ -36,22 +37,13 @@ function installHooks(tracer) {
     // A non-enumerable property: faster than a WeakMap lookup on every chunk, invisible to
     // Object.keys, JSON.stringify and for...in.
     const prototype = Object.getPrototypeOf(instance);
-    let constructorNames = constructorNamesOf.get(prototype);
-    if (constructorNames === undefined) {
-      constructorNames = classNamesOf(prototype);
-      constructorNamesOf.set(prototype, constructorNames);
+    if (!seenPrototypes.has(prototype)) {
+      seenPrototypes.add(prototype);
       patchStreamPrototypes(prototype);
     }
-    const record = tracer.adopt(instance, EventEmitter.init, constructorNames);
-    Object.defineProperty(instance, recordKey, { value: record, writable: true });
-  }
-
-  function classNamesOf(prototype) {
-    const names = new Set();
-    for (let current = prototype; current !== null && current !== Object.prototype; current = Object.getPrototypeOf(current)) {
-      if (typeof current.constructor === 'function' && current.constructor.name) names.add(current.constructor.name);
-    }
-    return names;
+    recordDescriptor.value = tracer.adopt(instance, EventEmitter.init);
+    Object.defineProperty(instance, recordKey, recordDescriptor);
+    recordDescriptor.value = undefined;
   }
 
   // readable-stream and other copies of Node's streams have prototypes of their own: find their

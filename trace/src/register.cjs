@@ -49,8 +49,11 @@ function start() {
     }
   }
 
-  if (options.level === 'flow' && options.sampleIntervalMs > 0) {
-    setInterval(() => tracer.sampleFlow(), options.sampleIntervalMs).unref();
+  if (options.sampleIntervalMs > 0) {
+    setInterval(() => {
+      tracer.sweep();
+      if (tracer.flow) tracer.sampleFlow();
+    }, options.sampleIntervalMs).unref();
   }
   // Observes uncaught exceptions without handling them: with no 'uncaughtException' listener the
   // process is about to crash, and Node prints its error after the 'exit' listeners run.

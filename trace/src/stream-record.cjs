@@ -12,9 +12,8 @@ class StreamRecord {
     this.kind = null;
     this.objectMode = null;
     this.highWaterMark = null;
-    this.site = where.site;
-    this.stack = where.stack;
-    this.stdio = where.stdio;
+    // { site, stack, stdio }, shared by the streams created at the same place.
+    this.where = where;
     this.createdMs = createdMs;
     this.closedMs = -1;
     this.collected = false;
@@ -23,7 +22,6 @@ class StreamRecord {
     this.pipeline = -1;
     this.errors = 0;
     this.lastError = null;
-    this.endState = null;
     // Flow (level 'flow' only).
     this.bytesIn = 0;
     this.chunksIn = 0;
