@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import type { PipeChain } from '../analysis/pipe-chains.js';
 import { enclosingFunctionOf, type SourceCode } from '../analysis/syntax/index.js';
 import { bindingFor } from './imports.js';
-import { hasCommentsOutside, indentOf, indentUnit } from './source-text.js';
+import { errorCallbackText, hasCommentsOutside } from './source-text.js';
 
 export type PipelineForm = 'callback' | 'await';
 
@@ -32,11 +32,9 @@ export function rewriteAsPipeline(
   const binding = bindingFor(sourceCode, fixer, form === 'await' ? 'stream/promises' : 'stream', 'pipeline');
   if (!binding) return [];
   const stages = chain.stages.map((stage) => sourceCode.getText(stage)).join(', ');
-  const indent = indentOf(sourceCode, statement);
-  const unit = indentUnit(sourceCode);
   const text =
     form === 'await'
       ? `await ${binding.expression}(${stages});`
-      : `${binding.expression}(${stages}, (error) => {\n${indent}${unit}if (error) console.error(error);\n${indent}});`;
+      : `${binding.expression}(${stages}, ${errorCallbackText(sourceCode, statement)});`;
   return [...binding.fixes, fixer.replaceText(statement, text)];
 }

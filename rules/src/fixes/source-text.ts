@@ -16,6 +16,15 @@ export function indentUnit(sourceCode: SourceCode): string {
   return '  ';
 }
 
+/**
+ * The callback our fixes give pipeline() and finished(): it logs the error, which the code
+ * dropped before, and is written over three lines at the indent of the line `node` starts on.
+ */
+export function errorCallbackText(sourceCode: SourceCode, node: TSESTree.Node): string {
+  const indent = indentOf(sourceCode, node);
+  return `(error) => {\n${indent}${indentUnit(sourceCode)}if (error) console.error(error);\n${indent}}`;
+}
+
 /** Whether some comment lies inside `outer` but inside none of `kept`: a rewrite would drop it. */
 export function hasCommentsOutside(
   sourceCode: SourceCode,

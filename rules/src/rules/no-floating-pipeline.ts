@@ -12,7 +12,7 @@ import {
 } from '../analysis/index.js';
 import { createRule } from '../create-rule.js';
 import { isInAsyncFunction } from '../fixes/pipeline-rewrite.js';
-import { indentOf, indentUnit } from '../fixes/source-text.js';
+import { errorCallbackText } from '../fixes/source-text.js';
 
 type MessageIds = 'missingCallback' | 'floatingPromise' | 'addCallback' | 'addAwait';
 
@@ -50,8 +50,7 @@ export default createRule<[], MessageIds>({
         const name = qualified.split('.').at(-1)!;
         if (callbackForms.has(qualified) && lacksCallback(sourceCode, node)) {
           const last = node.arguments.at(-1)!;
-          const indent = indentOf(sourceCode, node);
-          const callback = `(error) => {\n${indent}${indentUnit(sourceCode)}if (error) console.error(error);\n${indent}}`;
+          const callback = errorCallbackText(sourceCode, node);
           context.report({
             node,
             messageId: 'missingCallback',

@@ -18,7 +18,7 @@ import {
 } from '../analysis/index.js';
 import { createRule } from '../create-rule.js';
 import { bindingFor } from '../fixes/imports.js';
-import { indentOf, indentUnit } from '../fixes/source-text.js';
+import { errorCallbackText, indentOf } from '../fixes/source-text.js';
 
 type MessageIds =
   | 'unhandled'
@@ -169,7 +169,6 @@ function pipelineSuggestion(
   const destination = relay.writes[0].destination;
   if (isSameValue(sourceCode, relay.source, destination)) return [];
   const endForwarding = endForwardingStatement(sourceCode, statement, relay.source, destination);
-  const indent = indentOf(sourceCode, statement);
   return [
     {
       messageId: 'replaceWithPipeline',
@@ -177,7 +176,7 @@ function pipelineSuggestion(
       fix: (fixer) => {
         const binding = bindingFor(sourceCode, fixer, 'stream', 'pipeline');
         if (!binding) return [];
-        const callback = `(error) => {\n${indent}${indentUnit(sourceCode)}if (error) console.error(error);\n${indent}}`;
+        const callback = errorCallbackText(sourceCode, statement);
         const text = `${binding.expression}(${names.source}, ${names.destination}, ${callback});`;
         const fixes = [...binding.fixes, fixer.replaceText(statement, text)];
         if (endForwarding) fixes.push(fixer.removeRange(lineRange(sourceCode, endForwarding)));
