@@ -1,8 +1,59 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Linter } from 'eslint';
 import rule from '../../rules/src/rules/prefer-stream-promises.js';
 import { checkFixOutputs } from '../support/fix-outputs.js';
 import { ruleTester } from './rule-tester.js';
 
 const invalid = [
+  {
+    // promisify(pipeline) below other code: the import joins the others on top, and the imports
+    // only the promisify call used go with it.
+    code: `
+import { pipeline } from 'node:stream';
+import { promisify } from 'node:util';
+import fs from 'node:fs';
+
+const log = (message) => console.error(message);
+
+const pipelineAsync = promisify(pipeline);
+
+export async function copy(from, to) {
+  log('copying');
+  await pipelineAsync(fs.createReadStream(from), fs.createWriteStream(to));
+}
+`,
+    output: `
+import fs from 'node:fs';
+import { pipeline as pipelineAsync } from 'node:stream/promises';
+
+const log = (message) => console.error(message);
+
+export async function copy(from, to) {
+  log('copying');
+  await pipelineAsync(fs.createReadStream(from), fs.createWriteStream(to));
+}
+`,
+    errors: [{ messageId: 'promisifiedStreamFunction' as const, line: 8, column: 23 }],
+  },
+  {
+    // A name of a list goes from the list; util's other uses keep it.
+    code: `
+const { pipeline, Readable } = require('stream');
+const util = require('util');
+const pipelineAsync = util.promisify(pipeline);
+const readFile = util.promisify(require('fs').readFile);
+module.exports = async (path, target) => pipelineAsync(Readable.from([await readFile(path)]), target);
+`,
+    output: `
+const { Readable } = require('stream');
+const util = require('util');
+const { pipeline: pipelineAsync } = require('stream/promises');
+const readFile = util.promisify(require('fs').readFile);
+module.exports = async (path, target) => pipelineAsync(Readable.from([await readFile(path)]), target);
+`,
+    errors: [{ messageId: 'promisifiedStreamFunction' as const, line: 4, column: 23 }],
+  },
   {
     // The common CommonJS shape from Node 10 days: promisified once at the top, awaited below.
     code: `
@@ -13,8 +64,6 @@ const pipelineAsync = util.promisify(stream.pipeline);
 module.exports = async (source, target) => pipelineAsync(source, target);
 `,
     output: `
-const util = require('util');
-const stream = require('stream');
 const { pipeline: pipelineAsync } = require('stream/promises');
 
 module.exports = async (source, target) => pipelineAsync(source, target);
@@ -36,10 +85,21 @@ let finished2 = promisify(require('node:stream').finished);
 
 module.exports = { pipelineP, finishedP, finished2 };
 `,
-    output: `
+    output: [
+      `
 'use strict';
 const { promisify } = require('node:util');
-const { pipeline, finished } = require('node:stream');
+const { finished } = require('node:stream');
+
+// Promise forms of the stream helpers.
+const { pipeline: pipelineP } = require('node:stream/promises'), finishedP = promisify(finished);
+let finished2 = promisify(require('node:stream').finished);
+
+module.exports = { pipelineP, finishedP, finished2 };
+`,
+      `
+'use strict';
+const { promisify } = require('node:util');
 
 // Promise forms of the stream helpers.
 const { pipeline: pipelineP } = require('node:stream/promises'), { finished: finishedP } = require('node:stream/promises');
@@ -47,6 +107,7 @@ let { finished: finished2 } = require('node:stream/promises');
 
 module.exports = { pipelineP, finishedP, finished2 };
 `,
+    ],
     errors: [
       { messageId: 'promisifiedStreamFunction' as const, data: { name: 'pipeline' }, line: 7, column: 19 },
       { messageId: 'promisifiedStreamFunction' as const, data: { name: 'finished' }, line: 7, column: 52 },
@@ -68,19 +129,32 @@ export async function save(source, target) {
   await streamFinished(target);
 }
 `,
-    output: `
+    output: [
+      `
 import util from 'node:util';
 import * as stream from 'node:stream';
+import { finished as streamFinished } from 'node:stream/promises';
 
 // Waits for the whole chain.
-import { pipeline } from 'node:stream/promises';
-import { finished as streamFinished } from 'node:stream/promises';
+const pipeline = util.promisify(stream.pipeline);
 
 export async function save(source, target) {
   await pipeline(source, target);
   await streamFinished(target);
 }
 `,
+      `
+import { finished as streamFinished } from 'node:stream/promises';
+
+// Waits for the whole chain.
+import { pipeline } from 'node:stream/promises';
+
+export async function save(source, target) {
+  await pipeline(source, target);
+  await streamFinished(target);
+}
+`,
+    ],
     errors: [
       { messageId: 'promisifiedStreamFunction' as const, data: { name: 'pipeline' }, line: 6, column: 18 },
       { messageId: 'promisifiedStreamFunction' as const, data: { name: 'finished' }, line: 7, column: 24 },
@@ -101,8 +175,6 @@ async function gzip(input, output) {
     output: `
 const fs = require('fs');
 const zlib = require('zlib');
-const util = require('util');
-const stream = require('stream');
 const { pipeline } = require('stream/promises');
 
 async function gzip(input, output) {
@@ -125,8 +197,6 @@ export async function run(source, target) {
 `,
     output: `
 import { finished, pipeline } from 'node:stream/promises';
-import { pipeline as pipe } from 'node:stream';
-import { promisify } from 'node:util';
 
 export async function run(source, target) {
   await pipeline(source, target);
@@ -146,8 +216,6 @@ module.exports = async function copy(source, target) {
 };
 `,
     output: `
-const { pipeline } = require('node:stream');
-const { promisify } = require('node:util');
 
 module.exports = async function copy(source, target) {
   await require('node:stream/promises').pipeline(source, target);
@@ -168,8 +236,6 @@ function copier() {
 module.exports = copier;
 `,
     output: `
-const stream = require('stream');
-const { promisify } = require('util');
 const { pipeline } = require('stream/promises');
 
 function copier() {
@@ -226,7 +292,6 @@ const rsPipeline = promisify(require('readable-stream').pipeline);
 module.exports = [rsPipeline, async (a, b) => promisify(stream.pipeline)(a, b)];
 `,
     output: `
-const stream = require('stream');
 const { promisify } = require('util');
 const { pipeline } = require('stream/promises');
 const rsPipeline = promisify(require('readable-stream').pipeline);
@@ -247,8 +312,8 @@ export { pipelineAsync };
     output: `
 import { promisify } from 'node:util';
 import { pipeline as pipe } from 'node:stream';
-
 import { pipeline as pipelineAsync } from 'node:stream/promises';
+
 export const pipeline = pipelineAsync;
 export { pipelineAsync };
 `,
@@ -268,15 +333,24 @@ export const early = promisify(pipe);
 const pipelineAsync = promisify(pipe);
 export { pipelineAsync };
 `,
-    output: `
+    output: [
+      `
 import { promisify } from 'node:util';
 import { pipeline as pipe } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
 export const early = pipeline;
-import { pipeline as pipelineAsync } from 'node:stream/promises';
+const pipelineAsync = promisify(pipe);
 export { pipelineAsync };
 `,
+      `
+import { pipeline } from 'node:stream/promises';
+import { pipeline as pipelineAsync } from 'node:stream/promises';
+
+export const early = pipeline;
+export { pipelineAsync };
+`,
+    ],
     errors: [
       { messageId: 'promisifiedStreamFunction' as const, line: 5, column: 22 },
       { messageId: 'promisifiedStreamFunction' as const, line: 6, column: 23 },
@@ -648,6 +722,23 @@ ruleTester.run('prefer-stream-promises', rule, {
 });
 
 checkFixOutputs('prefer-stream-promises', rule, invalid);
+
+describe('prefer-stream-promises --fix', () => {
+  it("leaves no import unused, as ESLint's no-unused-vars sees it", () => {
+    const linter = new Linter({ configType: 'flat' });
+    for (const testCase of invalid.slice(0, 2)) {
+      const fixed = linter.verifyAndFix(testCase.code, [
+        {
+          languageOptions: { ecmaVersion: 'latest', sourceType: testCase.code.includes('require(') ? 'commonjs' : 'module' },
+          plugins: { test: { rules: { 'prefer-stream-promises': rule } } } as unknown as Linter.Config['plugins'],
+          rules: { 'test/prefer-stream-promises': 'error', 'no-unused-vars': 'error' },
+        },
+      ]);
+      assert.equal(fixed.fixed, true);
+      assert.deepEqual(fixed.messages, []);
+    }
+  });
+});
 
 // TypeScript's import-equals and a typed promise (the re-lint above parses JavaScript only).
 ruleTester.run('prefer-stream-promises in TypeScript', rule, {

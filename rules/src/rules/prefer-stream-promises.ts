@@ -16,7 +16,15 @@ import {
   type StreamKind,
 } from '../analysis/index.js';
 import { createRule } from '../create-rule.js';
-import { bindingFor, specifierFor, usesModuleSyntax, type Binding } from '../fixes/imports.js';
+import {
+  bindingFor,
+  insertStatementAfterImports,
+  removeImportsOnlyUsedIn,
+  removeStatement,
+  specifierFor,
+  usesModuleSyntax,
+  type Binding,
+} from '../fixes/imports.js';
 
 type MessageIds = 'promisifiedStreamFunction' | 'handMadeFinished' | 'useFinished';
 
@@ -77,32 +85,54 @@ export default createRule<[], MessageIds>({
       });
     }
 
-    /** `const pipelineAsync = promisify(pipeline)` at the top becomes an import under the same name. */
+    /**
+     * `const pipelineAsync = promisify(pipeline)` at the top becomes an import under the same name,
+     * after the file's other imports (in its place when a comment above it speaks of it); the
+     * imports that only the call used go.
+     */
     function promisifyFix(fixer: TSESLint.RuleFixer, call: TSESTree.CallExpression, name: PromiseFunction): TSESLint.RuleFix[] {
       const declarator = topLevelDeclarator(call);
       if (declarator && sourceCode.getCommentsInside(declarator.parent).length === 0) {
+        const declaration = declarator.parent;
         const local = (declarator.id as TSESTree.Identifier).name;
         const specifier = specifierFor(sourceCode, 'stream/promises');
-        if (!usesModuleSyntax(sourceCode)) {
-          const pattern = local === name ? name : `${name}: ${local}`;
-          return [fixer.replaceText(declarator, `{ ${pattern} } = require('${specifier}')`)];
+        const moduleSyntax = usesModuleSyntax(sourceCode);
+        if (declaration.declarations.length === 1 && (!moduleSyntax || isSingleAssignment(sourceCode.getDeclaredVariables(declarator)[0]))) {
+          const semicolon = sourceCode.getText(declaration).endsWith(';') ? ';' : '';
+          const line = moduleSyntax
+            ? `import { ${local === name ? name : `${name} as ${local}`} } from '${specifier}'${semicolon}`
+            : `${declaration.kind} { ${local === name ? name : `${name}: ${local}`} } = require('${specifier}')${semicolon}`;
+          const unused = removeImportsOnlyUsedIn(sourceCode, fixer, declaration);
+          if (sourceCode.getCommentsBefore(declaration).length > 0) return [fixer.replaceText(declaration, line), ...unused.fixes];
+          return [
+            removeStatement(sourceCode, fixer, declaration),
+            insertStatementAfterImports(sourceCode, fixer, line, new Set([...unused.removed, declaration])),
+            ...unused.fixes,
+          ];
         }
-        if (declarator.parent.declarations.length === 1 && isSingleAssignment(sourceCode.getDeclaredVariables(declarator)[0])) {
-          const imported = local === name ? name : `${name} as ${local}`;
-          const semicolon = sourceCode.getText(declarator.parent).endsWith(';') ? ';' : '';
-          return [fixer.replaceText(declarator.parent, `import { ${imported} } from '${specifier}'${semicolon}`)];
+        if (!moduleSyntax) {
+          const pattern = local === name ? name : `${name}: ${local}`;
+          return [fixer.replaceText(declarator, `{ ${pattern} } = require('${specifier}')`), ...removeImportsOnlyUsedIn(sourceCode, fixer, call).fixes];
         }
       }
-      const binding = promisesBinding(fixer, call, name);
-      return binding ? [...binding.fixes, fixer.replaceText(call, binding.expression)] : [];
+      const binding = promisesBinding(fixer, call, name, removeImportsOnlyUsedIn(sourceCode, fixer, call).removed);
+      if (!binding) return [];
+      // Computed again beside the import the binding adds: ESLint takes no fix whose parts touch.
+      const unused = removeImportsOnlyUsedIn(sourceCode, fixer, call, binding.fixes);
+      return [...binding.fixes, fixer.replaceText(call, binding.expression), ...unused.fixes];
     }
 
     /**
      * How to reach `name` of node:stream/promises at `site`: an import the file has or gets, or in
      * CommonJS an inline require when the name is taken.
      */
-    function promisesBinding(fixer: TSESLint.RuleFixer, site: TSESTree.Node, name: PromiseFunction): Binding | null {
-      const binding = bindingFor(sourceCode, fixer, 'stream/promises', name, (variable) => isCoreBindingAt(variable, site));
+    function promisesBinding(
+      fixer: TSESLint.RuleFixer,
+      site: TSESTree.Node,
+      name: PromiseFunction,
+      removing?: ReadonlySet<TSESTree.Node>,
+    ): Binding | null {
+      const binding = bindingFor(sourceCode, fixer, 'stream/promises', name, (variable) => isCoreBindingAt(variable, site), removing);
       if (binding) return binding;
       if (usesModuleSyntax(sourceCode)) return null;
       return { expression: `require('${specifierFor(sourceCode, 'stream/promises')}').${name}`, fixes: [] };
