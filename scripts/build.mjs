@@ -1,14 +1,31 @@
 // Bundles the plugin, its CLI, the language server and the VS Code client with esbuild.
 import { build } from 'esbuild';
-import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+// Package scripts (`prepack` in rules/ and server/) run this from their own folder.
+process.chdir(fileURLToPath(new URL('..', import.meta.url)));
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 
-/** What the plugin package loads at run time rather than bundling: its dependencies and peers. */
-const pluginExternals = ['@typescript-eslint/*', 'eslint', 'eslint/*', 'typescript', '@microsoft/eslint-formatter-sarif'];
+/**
+ * What the plugin package loads at run time rather than bundling: its peers. typescript-eslint's
+ * utils are bundled, so that a plain JavaScript project installs neither them nor TypeScript.
+ */
+const pluginExternals = ['eslint', 'eslint/*', 'typescript', '@typescript-eslint/parser'];
+
+/** The CLI takes the rules from the plugin bundle beside it rather than carrying a second copy. */
+const rulesFromPluginBundle = {
+  name: 'rules-from-plugin-bundle',
+  setup(build) {
+    build.onResolve({ filter: /\/rules\/index\.js$/ }, (args) =>
+      args.importer.endsWith('embedded-config.ts') || args.importer.endsWith('configs.ts') ? { path: './index.js', external: true } : undefined,
+    );
+  },
+};
 
 const common = {
   bundle: true,
@@ -46,7 +63,59 @@ async function buildPlugin() {
     outfile: 'rules/dist/cli.js',
     format: 'cjs',
     external: pluginExternals,
+    plugins: [rulesFromPluginBundle],
   });
+  // ESLint's worker threads (--concurrency) load their options from a module.
+  await writeFile('rules/dist/lint-options.cjs', "module.exports = require('./cli.js').workerOptions();\n");
+  await writePluginTypes();
+}
+
+/**
+ * The plugin's public types, in terms of ESLint's own, so that `defineConfig` and `// @ts-check`
+ * configs accept it without typescript-eslint installed: one file per module system.
+ */
+async function writePluginTypes() {
+  const plugin = createRequire(import.meta.url)('../rules/dist/index.js');
+  const union = (names) => names.map((name) => `'${name}'`).join(' | ');
+  const ruleNames = union(Object.keys(plugin.rules));
+  const configNames = union(Object.keys(plugin.configs));
+  const pluginType = (prefix) => `interface NodeStreamsPlugin {
+  meta: { name: string; version: string };
+  rules: Record<${prefix}RuleName, Rule.RuleModule>;
+  configs: Record<${prefix}ConfigName, Linter.Config>;
+}`;
+  await writeFile(
+    'rules/dist/index.d.mts',
+    `import type { Linter, Rule } from 'eslint';
+
+export type RuleName = ${ruleNames};
+export type ConfigName = ${configNames};
+
+${pluginType('')}
+
+declare const plugin: NodeStreamsPlugin;
+export default plugin;
+export declare const meta: NodeStreamsPlugin['meta'];
+export declare const rules: NodeStreamsPlugin['rules'];
+export declare const configs: NodeStreamsPlugin['configs'];
+`,
+  );
+  // \`export =\` allows no other export: the type names live in a namespace of the same name.
+  await writeFile(
+    'rules/dist/index.d.ts',
+    `import type { Linter, Rule } from 'eslint';
+
+declare namespace plugin {
+  type RuleName = ${ruleNames};
+  type ConfigName = ${configNames};
+}
+
+${pluginType('plugin.')}
+
+declare const plugin: NodeStreamsPlugin;
+export = plugin;
+`,
+  );
 }
 
 async function buildServer() {
@@ -95,6 +164,8 @@ async function buildClient() {
   });
 }
 
+// Nothing of an older build is left to be packed.
+await rm('rules/dist', { recursive: true, force: true });
 // The sources are ES modules; the bundles are CommonJS, which every host can load.
 for (const directory of ['rules/dist', 'server/out', 'client/out']) {
   await mkdir(directory, { recursive: true });
@@ -102,8 +173,6 @@ for (const directory of ['rules/dist', 'server/out', 'client/out']) {
 }
 await Promise.all([buildPlugin(), buildServer(), buildClient()]);
 await copyTypeScriptForServer();
-// The plugin's type declarations, for users who type-check their eslint.config.ts.
-execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'rules/tsconfig.build.json'], { stdio: 'inherit' });
-// They describe the ES module entry, as eslint.config.ts files import it.
-await writeFile('rules/dist/types/package.json', '{ "type": "module" }\n');
+// npm packs a package's own LICENSE file only.
+await Promise.all(['rules', 'server'].map((folder) => copyFile('LICENSE', `${folder}/LICENSE`)));
 if (watch) console.log('watch mode is not supported; run the build again');

@@ -4,8 +4,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const roots = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
-// The real-editor and real-code suites are heavier and have their own npm scripts.
-const skipped = new Set(['node_modules', 'fixtures', 'e2e', 'workspace', 'corpus']);
+// The real-editor, real-code and install suites are heavier and have their own npm scripts.
+const skipped = new Set(['node_modules', 'fixtures', 'e2e', 'workspace', 'corpus', 'install']);
 
 function findTests(directory) {
   return readdirSync(directory).flatMap((name) => {

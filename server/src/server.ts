@@ -19,9 +19,11 @@ if (isTypedWorker()) {
   serveTypedLints();
 } else if (args.includes('--version')) {
   process.stdout.write(`${version}\n`);
+} else if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write(`${usage}\n`);
 } else if (!args.some((arg) => transports.some((transport) => arg.startsWith(transport)))) {
   process.stderr.write(`${usage}\n`);
-  process.exitCode = args.includes('--help') || args.includes('-h') ? 0 : 2;
+  process.exitCode = 2;
 } else {
   const connection = createConnection(ProposedFeatures.all);
   // Whatever escapes a handler is logged: the editor keeps its server.

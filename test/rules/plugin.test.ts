@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { Linter } from 'eslint';
 
 // These tests load what users load: the built package, by its name.
 const requireHere = createRequire(import.meta.url);
-const bin = join(process.cwd(), 'rules/bin/node-streams-lint.js');
 
 interface RuleDocs {
   description: string;
@@ -78,55 +74,5 @@ describe('the published plugin', () => {
       assert.ok(['novice', 'intermediate', 'advanced', 'expert'].includes(docs.level), name);
       assert.ok(docs.topic.length > 0, name);
     }
-  });
-});
-
-describe('node-streams-lint', () => {
-  function lint(...args: string[]) {
-    return spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
-  }
-
-  /** ESLint lints only below its working directory, as a user's shell would have it. */
-  function lintIn(directory: string, ...args: string[]) {
-    return spawnSync(process.execPath, [bin, ...args, '.'], { encoding: 'utf8', cwd: directory });
-  }
-
-  it('prints the problems of examples/ and exits 1', () => {
-    const run = lint('examples');
-    assert.equal(run.status, 1, run.stderr);
-    assert.match(run.stdout, /download\.js/);
-    assert.match(run.stdout, /node-streams\/no-unhandled-error/);
-    const demo = lint('--exit-zero', 'examples');
-    assert.equal(demo.status, 0, demo.stderr);
-    assert.equal(demo.stdout, run.stdout);
-  });
-
-  it('writes JSON and SARIF', () => {
-    const json = JSON.parse(lint('--format', 'json', 'examples/echo-server.js').stdout);
-    assert.equal(json[0].messages[0].ruleId, 'node-streams/no-unhandled-error');
-    const sarif = JSON.parse(lint('--format', 'sarif', 'examples/echo-server.js').stdout);
-    assert.equal(sarif.version, '2.1.0');
-    assert.equal(sarif.runs[0].results[0].ruleId, 'node-streams/no-unhandled-error');
-  });
-
-  it('exits 0 on clean code, and 2 on a bad option', () => {
-    const directory = mkdtempSync(join(tmpdir(), 'node-streams-'));
-    writeFileSync(join(directory, 'clean.js'), "const fs = require('fs');\nmodule.exports = () => fs.createReadStream('x');\n");
-    const clean = lintIn(directory, '--format', 'json');
-    assert.equal(clean.status, 0);
-    assert.equal(JSON.parse(clean.stdout)[0].messages.length, 0);
-    const bad = lintIn(directory, '--format', 'nonsense');
-    assert.equal(bad.status, 2);
-    assert.match(bad.stderr, /unknown format/);
-  });
-
-  it('lints TypeScript with the strict config', () => {
-    const directory = mkdtempSync(join(tmpdir(), 'node-streams-'));
-    cpSync('examples/static-server.js', join(directory, 'server.ts'));
-    const recommended = lintIn(directory);
-    const strict = lintIn(directory, '--config', 'strict');
-    assert.equal(recommended.status, 0, recommended.stdout);
-    assert.equal(strict.status, 1);
-    assert.match(strict.stdout, /node-streams\/prefer-pipeline/);
   });
 });

@@ -31,6 +31,8 @@ export interface StartOptions {
   rootPath?: string;
   /** Another copy of the built server. */
   serverPath?: string;
+  /** Another way to start a server (an installed package's bin, `npx`), given `--stdio`. */
+  command?: { file: string; args: string[]; cwd?: string; env?: NodeJS.ProcessEnv };
 }
 
 export interface LogMessage {
@@ -56,7 +58,8 @@ export class LanguageClient {
 
   /** Starts a server; `cleanup.after` (a test's context) stops it even when the test fails. */
   static async start(options: StartOptions = {}, cleanup?: { after(fn: () => void): void }): Promise<LanguageClient> {
-    const child = spawn(process.execPath, [options.serverPath ?? serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const command = options.command ?? { file: process.execPath, args: [options.serverPath ?? serverPath] };
+    const child = spawn(command.file, [...command.args, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd: command.cwd, env: command.env });
     cleanup?.after(() => {
       if (child.exitCode === null) child.kill();
     });
