@@ -14,3 +14,5 @@ export * from './writable-writes.js';
 export * from './stream-implementations.js';
 export * from './callback-uses.js';
 export * from './event-listeners.js';
+export * from './chunk-types.js';
+export * from './plain-references.js';

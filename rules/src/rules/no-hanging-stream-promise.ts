@@ -3,6 +3,7 @@ import {
   descendantsOf,
   findVariableOf,
   isFunction,
+  isPlainReference,
   isReadableKind,
   isWritableKind,
   listenerCallOf,
@@ -173,12 +174,6 @@ function handsStreamOn(sourceCode: SourceCode, executor: TSESTree.Node, stream: 
     }
   }
   return false;
-}
-
-/** A name or property path: writing it again reads the same stream (a call would make another). */
-function isPlainReference(node: TSESTree.Node): boolean {
-  if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.ThisExpression) return true;
-  return node.type === AST_NODE_TYPES.MemberExpression && !node.computed && isPlainReference(node.object);
 }
 
 /** Adding a `reject` parameter is safe when the executor has one parameter and no `reject` in scope. */

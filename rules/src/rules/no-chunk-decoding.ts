@@ -1,0 +1,157 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import {
+  deliversBytes,
+  descendantsOf,
+  isFunction,
+  isPlainReference,
+  listenerCallOf,
+  propertyName,
+  skipTransparent,
+  staticString,
+  statementOf,
+  type SourceCode,
+} from '../analysis/index.js';
+import { createRule } from '../create-rule.js';
+import { indentOf } from '../fixes/source-text.js';
+
+type MessageIds = 'decodedPerChunk' | 'setEncoding';
+
+/** Encodings in which one character may take several bytes, so a chunk may end mid-character. */
+const multiByteEncodings = new Set(['utf8', 'utf-8', 'utf16le', 'utf-16le', 'ucs2', 'ucs-2']);
+
+interface DataHandler {
+  registration: TSESTree.CallExpression;
+  stream: TSESTree.Expression;
+  decoding: TSESTree.Node;
+  onlyDecodes: boolean;
+}
+
+export default createRule<[], MessageIds>({
+  name: 'no-chunk-decoding',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: "Disallow decoding a byte stream's chunks to text one by one, without setEncoding() or a decoder",
+      level: 'novice',
+      topic: 'readable streams',
+      recommended: 'strict',
+    },
+    hasSuggestions: true,
+    messages: {
+      decodedPerChunk:
+        "Each chunk is decoded to text on its own: a character split across two chunks becomes U+FFFD. `{{stream}}` delivers Buffers cut at any byte; call `{{stream}}.setEncoding('utf8')` before reading, or collect the Buffers and decode once.",
+      setEncoding: "Call {{stream}}.setEncoding('utf8') before the 'data' listener.",
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    const sourceCode = context.sourceCode;
+    const handlers: DataHandler[] = [];
+    const decodedStreams = new Set<string>();
+    return {
+      CallExpression(node) {
+        const callee = skipTransparent(node.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression && propertyName(callee) === 'setEncoding') {
+          decodedStreams.add(sourceCode.getText(skipTransparent(callee.object)));
+          return;
+        }
+        const registration = listenerCallOf(node);
+        if (registration?.event !== 'data') return;
+        const handler = skipTransparent(registration.listener);
+        if (!isFunction(handler) || handler.params[0]?.type !== AST_NODE_TYPES.Identifier) return;
+        const decoding = perChunkDecoding(sourceCode, handler, handler.params[0]);
+        if (!decoding) return;
+        handlers.push({ registration: node, stream: skipTransparent(registration.emitter) as TSESTree.Expression, ...decoding });
+      },
+      'Program:exit'() {
+        for (const { registration, stream, decoding, onlyDecodes } of handlers) {
+          const streamText = sourceCode.getText(stream);
+          if (decodedStreams.has(streamText) || !deliversBytes(sourceCode, stream)) continue;
+          const statement = statementOf(registration);
+          const canSuggest =
+            onlyDecodes &&
+            isPlainReference(stream) &&
+            statement.type === AST_NODE_TYPES.ExpressionStatement &&
+            (statement.parent?.type === AST_NODE_TYPES.BlockStatement || statement.parent?.type === AST_NODE_TYPES.Program);
+          context.report({
+            node: decoding,
+            messageId: 'decodedPerChunk',
+            data: { stream: streamText },
+            suggest: canSuggest
+              ? [
+                  {
+                    messageId: 'setEncoding',
+                    data: { stream: streamText },
+                    fix: (fixer) =>
+                      fixer.insertTextBefore(statement, `${streamText}.setEncoding('utf8');\n${indentOf(sourceCode, statement)}`),
+                  },
+                ]
+              : [],
+          });
+        }
+      },
+    };
+  },
+});
+
+/**
+ * The first place a 'data' handler turns its chunk into text (`text += chunk`,
+ * `chunk.toString()`, `${chunk}`), and whether the chunk is used for nothing else (so that
+ * string chunks from setEncoding() would serve it just as well).
+ */
+function perChunkDecoding(
+  sourceCode: SourceCode,
+  handler: TSESTree.FunctionLike,
+  chunk: TSESTree.Identifier,
+): { decoding: TSESTree.Node; onlyDecodes: boolean } | null {
+  const variable = sourceCode.getDeclaredVariables(handler).find((each) => each.name === chunk.name);
+  if (!variable) return null;
+  let decoding: TSESTree.Node | null = null;
+  let onlyDecodes = true;
+  for (const reference of variable.references) {
+    const use = decodingUse(reference.identifier);
+    if (use && !decoding) decoding = use;
+    if (!use) onlyDecodes = false;
+  }
+  // Reads in nested functions run at other times; the handler's own code is what we judge.
+  if (decoding && !isOwnCode(sourceCode, handler, decoding)) return null;
+  return decoding ? { decoding, onlyDecodes } : null;
+}
+
+function isOwnCode(sourceCode: SourceCode, handler: TSESTree.FunctionLike, node: TSESTree.Node): boolean {
+  for (const each of descendantsOf(sourceCode, handler.body!, { intoFunctions: false })) if (each === node) return true;
+  return false;
+}
+
+/** The expression that decodes the chunk, or null when this read of it does not decode it. */
+function decodingUse(identifier: TSESTree.Node): TSESTree.Node | null {
+  const parent = identifier.parent;
+  if (!parent) return null;
+  // `chunk.toString()`, `chunk.toString('utf8')`.
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier && propertyName(parent) === 'toString') {
+    const call = parent.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent) return null;
+    const encoding = call.arguments.length === 0 ? 'utf8' : staticString(call.arguments[0])?.toLowerCase();
+    return encoding && multiByteEncodings.has(encoding) ? call : null;
+  }
+  // `text += chunk`, `text = text + chunk`, `` `${text}${chunk}` ``.
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '+=' && parent.right === identifier) return parent;
+  if (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator === '+' && isStringy(parent)) return parent;
+  if (parent.type === AST_NODE_TYPES.TemplateLiteral) return parent;
+  return null;
+}
+
+/** A `+` that builds text: one side is a string literal, or the sum is assigned back with `=`. */
+function isStringy(binary: TSESTree.BinaryExpression): boolean {
+  const sides = [binary.left, binary.right];
+  if (sides.some((side) => staticString(side) !== null || side.type === AST_NODE_TYPES.TemplateLiteral)) return true;
+  const assignment = binary.parent;
+  return (
+    assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
+    assignment.operator === '=' &&
+    assignment.left.type === AST_NODE_TYPES.Identifier &&
+    binary.left.type === AST_NODE_TYPES.Identifier &&
+    binary.left.name === assignment.left.name
+  );
+}
