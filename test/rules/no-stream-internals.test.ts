@@ -4,6 +4,41 @@ import { ruleTester } from './rule-tester.js';
 
 const invalid = [
   {
+    // A fallback to the internal field beside the getter: the fix would write \`x || x\`, so none
+    // is offered (the fallback was for streams without the getter; the author decides).
+    code: `
+function highWaterMarkOf(stream) {
+  return stream.readableHighWaterMark || stream._readableState.highWaterMark;
+}
+function bufferedOf(stream) {
+  return stream.writableLength ?? (stream._writableState ? stream._writableState.length : 0);
+}
+function drainingOf(stream) {
+  return stream.writableNeedDrain !== undefined ? stream.writableNeedDrain : stream._writableState.needDrain;
+}
+`,
+    output: null,
+    errors: [
+      { messageId: 'internalState' as const, line: 3, column: 42, endLine: 3, endColumn: 77, suggestions: [] },
+      { messageId: 'internalState' as const, line: 6, column: 60, endLine: 6, endColumn: 88, suggestions: [] },
+      { messageId: 'internalState' as const, line: 9, column: 78, endLine: 9, endColumn: 109, suggestions: [] },
+    ],
+  },
+  {
+    // A getter beside something else is fixed as usual.
+    code: `
+function highWaterMarkOf(stream, fallback) {
+  return fallback || stream._readableState.highWaterMark;
+}
+`,
+    output: `
+function highWaterMarkOf(stream, fallback) {
+  return fallback || stream.readableHighWaterMark;
+}
+`,
+    errors: [{ messageId: 'internalState' as const, line: 3, column: 22, endLine: 3, endColumn: 57 }],
+  },
+  {
     // Progress reporting through the internal state, as older tutorials show.
     code: `
 const fs = require('node:fs');

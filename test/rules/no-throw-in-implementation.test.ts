@@ -4,6 +4,24 @@ import { ruleTester } from './rule-tester.js';
 
 const invalid = [
   {
+    // A function an array method runs per element runs inside _write: its throw escapes write()
+    // too (Node: the error leaves the write() call).
+    code: `
+const { Writable } = require('node:stream');
+const fs = require('node:fs');
+class Appender extends Writable {
+  _write(chunk, encoding, callback) {
+    const lines = chunk.toString().split('\\n').map((line) => {
+      if (line.length > 80) throw new Error('too long');
+      return line;
+    });
+    fs.appendFile(this.path, lines.join('\\n'), callback);
+  }
+}
+`,
+    errors: [{ messageId: 'throwInImplementation' as const, data: { name: '_write' }, line: 7, column: 29, endLine: 7, endColumn: 57, suggestions: [] }],
+  },
+  {
     // A CSV parser that throws on a bad row (node-stream-transform#31): the throw leaves through
     // the write() of whoever piped into it.
     code: `
@@ -253,7 +271,7 @@ class Sink extends Writable {
       callback();
       return;
     }
-    if (this.closed) callback(new Error('closed'));
+    if (chunk.length > 65536) callback(new Error('too large'));
     else if (!this.fd) throw new Error('not open');
     this.buffer.push(chunk);
     callback();
@@ -277,7 +295,7 @@ class Sink extends Writable {
       callback();
       return;
     }
-    if (this.closed) callback(new Error('closed'));
+    if (chunk.length > 65536) callback(new Error('too large'));
     else if (!this.fd) return callback(new Error('not open'));
     this.buffer.push(chunk);
     callback();
@@ -340,17 +358,34 @@ ruleTester.run('no-throw-in-implementation', rule, {
         }
       }
     `,
-    // Throws inside nested callbacks belong to those callbacks.
+    // Throws inside callbacks that run later belong to those callbacks.
     `
       const { Writable } = require('node:stream');
       const fs = require('node:fs');
       class Appender extends Writable {
         _write(chunk, encoding, callback) {
-          const lines = chunk.toString().split('\\n').map((line) => {
-            if (line.length > 80) throw new Error('too long');
-            return line;
+          fs.appendFile(this.path, chunk, (error) => {
+            if (error && error.code !== 'ENOSPC') throw error;
+            callback();
           });
-          fs.appendFile(this.path, lines.join('\\n'), callback);
+        }
+      }
+    `,
+    // A throw in a per-element function, caught in the implementation.
+    `
+      const { Writable } = require('node:stream');
+      class Appender extends Writable {
+        _write(chunk, encoding, callback) {
+          try {
+            const lines = chunk.toString().split('\\n').map((line) => {
+              if (line.length > 80) throw new Error('too long');
+              return line;
+            });
+            this.lines.push(...lines);
+          } catch (error) {
+            return callback(error);
+          }
+          callback();
         }
       }
     `,

@@ -98,6 +98,10 @@ function classify(sourceCode: SourceCode, fn: TSESTree.Node, identifier: TSESTre
     const site = siteOf(iteration);
     return isCountdown(fn, nested, identifier) ? { kind: 'handoff', site, node: site } : { kind: 'repeatedCall', site, node: callOf(identifier) ?? identifier };
   }
+  // `for (const target of targets) target.end(() => { if (--left === 0) callback() })`: the loop
+  // hands on one function per turn, which together call back once.
+  const loop = enclosingLoop(nested, fn);
+  if (loop && isConditionalWithin(identifier, enclosingFunctionOf(identifier))) return { kind: 'handoff', site: loop, node: loop };
   const alias = wrapperVariable(sourceCode, nested);
   if (alias === 'untrackable' || alias) return alias === 'untrackable' ? alias : { alias };
   const site = siteOf(nested);
@@ -112,10 +116,33 @@ function classify(sourceCode: SourceCode, fn: TSESTree.Node, identifier: TSESTre
 function isCountdown(fn: TSESTree.Node, perElement: TSESTree.Node, identifier: TSESTree.Identifier): boolean {
   const later = enclosingFunctionOf(identifier);
   if (!later || later === perElement || later === fn) return false;
-  for (let current: TSESTree.Node | undefined = identifier.parent; current && current !== later; current = current.parent) {
+  return isConditionalWithin(identifier, later);
+}
+
+/** Whether the use runs under a condition inside `fn`: `if (--left === 0) callback()`. */
+function isConditionalWithin(identifier: TSESTree.Identifier, fn: TSESTree.Node | null): boolean {
+  for (let current: TSESTree.Node | undefined = identifier.parent; current && current !== fn; current = current.parent) {
     if (current.type === AST_NODE_TYPES.IfStatement || current.type === AST_NODE_TYPES.ConditionalExpression) return true;
   }
   return false;
+}
+
+const loopTypes = new Set<string>([
+  AST_NODE_TYPES.ForStatement,
+  AST_NODE_TYPES.ForInStatement,
+  AST_NODE_TYPES.ForOfStatement,
+  AST_NODE_TYPES.WhileStatement,
+  AST_NODE_TYPES.DoWhileStatement,
+]);
+
+/** The outermost loop statement of `fn`'s own code that holds `node`. */
+export function enclosingLoop(node: TSESTree.Node, fn: TSESTree.Node): TSESTree.Node | null {
+  let loop: TSESTree.Node | null = null;
+  for (let current = node.parent; current && current !== fn; current = current.parent) {
+    if (isFunction(current)) loop = null;
+    else if (loopTypes.has(current.type)) loop = current;
+  }
+  return loop;
 }
 
 /** The function directly inside `fn` that holds `node`, or null when `node` is `fn`'s own code. */
@@ -183,7 +210,7 @@ function isListenerRemoval(call: TSESTree.CallExpression): boolean {
 }
 
 /** `items.forEach((item) => …)`: the call, when `nested` is the function it runs per element. */
-function iterationCall(nested: TSESTree.Node): TSESTree.CallExpression | null {
+export function iterationCall(nested: TSESTree.Node): TSESTree.CallExpression | null {
   const call = nested.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== nested) return null;
   const callee = skipTransparent(call.callee);

@@ -84,7 +84,7 @@ export function implementationOf(sourceCode: SourceCode, fn: TSESTree.Node): Str
     case AST_NODE_TYPES.PropertyDefinition:
       return parent.value === fn ? classMember(sourceCode, fn, parent) : null;
     case AST_NODE_TYPES.Property:
-      return parent.value === fn ? constructorOption(sourceCode, fn, fn, parent) : null;
+      return parent.value === fn ? (constructorOption(sourceCode, fn, fn, parent) ?? assignedPrototypeMember(sourceCode, fn, parent)) : null;
     case AST_NODE_TYPES.CallExpression:
       return factoryArgument(sourceCode, fn, fn, parent);
     case AST_NODE_TYPES.AssignmentExpression:
@@ -188,6 +188,25 @@ function constructorOption(
   return describeImplementation(fn, name, key, fn.type !== AST_NODE_TYPES.ArrowFunctionExpression);
 }
 
+/** `Object.assign(Parser.prototype, { _transform(chunk, encoding, callback) {…} })`. */
+function assignedPrototypeMember(
+  sourceCode: SourceCode,
+  fn: ImplementationFunction,
+  property: TSESTree.Property,
+): StreamImplementation | null {
+  if (property.computed || property.key.type !== AST_NODE_TYPES.Identifier) return null;
+  const name = underscoredName(property.key.name);
+  const members = property.parent;
+  const call = members.parent;
+  if (!name || members.type !== AST_NODE_TYPES.ObjectExpression || call?.type !== AST_NODE_TYPES.CallExpression) return null;
+  if (!isObjectMethod(sourceCode, call.callee, 'assign') || !call.arguments.includes(members)) return null;
+  const prototype = skipTransparent(call.arguments[0]);
+  if (prototype.type !== AST_NODE_TYPES.MemberExpression || propertyName(prototype) !== 'prototype') return null;
+  const kind = prototypeStreamKind(sourceCode, prototype.object);
+  if (!kind || !namesByKind[kind].has(name)) return null;
+  return describeImplementation(fn, name, property.key.name, fn.type !== AST_NODE_TYPES.ArrowFunctionExpression);
+}
+
 /** `through2(function (chunk, encoding, callback) {…}, function (callback) {…})`. */
 function factoryArgument(
   sourceCode: SourceCode,
@@ -245,7 +264,10 @@ function prototypeDefinesDestroy(sourceCode: SourceCode, constructor: TSESTree.N
   });
 }
 
-/** A class of this file that extends a stream class, or a constructor given to `util.inherits`. */
+/**
+ * A class of this file that extends a stream class, a constructor given to `util.inherits`, or one
+ * whose prototype is made from a stream's: `Parser.prototype = Object.create(Transform.prototype)`.
+ */
 function prototypeStreamKind(sourceCode: SourceCode, node: TSESTree.Node): StreamKind | null {
   const classKind = streamClassKindOf(sourceCode, node, new Set());
   if (classKind) return classKind;
@@ -253,13 +275,36 @@ function prototypeStreamKind(sourceCode: SourceCode, node: TSESTree.Node): Strea
   if (target.type !== AST_NODE_TYPES.Identifier) return null;
   const variable = findVariableOf(sourceCode, target);
   for (const reference of variable?.references ?? []) {
-    const call = reference.identifier.parent;
-    if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== reference.identifier) continue;
-    const callee = resolveQualifiedName(sourceCode, call.callee);
-    if ((callee === 'util.inherits' || callee === 'inherits') && call.arguments[1]) {
-      const kind = streamClassKindOf(sourceCode, call.arguments[1], new Set());
-      if (kind) return kind;
-    }
+    if (reference.identifier.type !== AST_NODE_TYPES.Identifier) continue;
+    const base = inheritedBase(sourceCode, reference.identifier);
+    const kind = base && streamClassKindOf(sourceCode, base, new Set());
+    if (kind) return kind;
   }
   return null;
+}
+
+/** The class a constructor inherits from at this reference: `inherits(Parser, Base)` or `Parser.prototype = Object.create(Base.prototype)`. */
+function inheritedBase(sourceCode: SourceCode, constructor: TSESTree.Identifier): TSESTree.Node | null {
+  const parent = constructor.parent;
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === constructor) {
+    const callee = resolveQualifiedName(sourceCode, parent.callee);
+    return (callee === 'util.inherits' || callee === 'inherits') && parent.arguments[1] ? parent.arguments[1] : null;
+  }
+  if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== constructor || propertyName(parent) !== 'prototype') return null;
+  const assignment = parent.parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== parent) return null;
+  const created = skipTransparent(assignment.right);
+  if (created.type !== AST_NODE_TYPES.CallExpression || !isObjectMethod(sourceCode, created.callee, 'create')) return null;
+  const prototype = created.arguments[0] && skipTransparent(created.arguments[0]);
+  return prototype?.type === AST_NODE_TYPES.MemberExpression && propertyName(prototype) === 'prototype' ? prototype.object : null;
+}
+
+/** `Object.create`, `Object.assign`: a method of the global `Object`, not of a local of that name. */
+function isObjectMethod(sourceCode: SourceCode, callee: TSESTree.Node, method: string): boolean {
+  const target = skipTransparent(callee);
+  if (target.type !== AST_NODE_TYPES.MemberExpression || propertyName(target) !== method) return false;
+  const object = skipTransparent(target.object);
+  if (object.type !== AST_NODE_TYPES.Identifier || object.name !== 'Object') return false;
+  const variable = findVariableOf(sourceCode, object);
+  return !variable || variable.defs.length === 0;
 }

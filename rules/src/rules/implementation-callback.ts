@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import {
   callbackUses,
   descendantsOf,
+  enclosingLoop,
   implementationOf,
   mayHoldImplementations,
   propertyName,
@@ -55,8 +56,12 @@ export default createRule<[], MessageIds>({
       }
       const found = callbackUses(sourceCode, implementation);
       if (!found) return null;
-      const guarded = new Set(found.uses.filter((use) => isOnceFlagGuarded(sourceCode, use, found.uses, implementation)));
-      const info: ImplementationInfo = { implementation, ...found, guarded, events: new Map() };
+      const guarded = new Set(
+        found.uses.filter(
+          (use) => isOnceFlagGuarded(sourceCode, use, found.uses, implementation) || isCatchAfterFinalCall(use, found.uses, implementation),
+        ),
+      );
+      const info: ImplementationInfo = { implementation, ...found, guarded, events: new Map(), returns: new Map() };
       for (const use of found.uses) sites.set(use.site, { info, use });
       return info;
     }
@@ -69,6 +74,28 @@ export default createRule<[], MessageIds>({
       });
     }
 
+    /**
+     * Each `return` that leaves without the callback, or the closing brace when the path runs off
+     * the end; the head when the function has no use of the callback at all.
+     */
+    function reportUnsettledEnds(info: ImplementationInfo, ends: Segment[]): void {
+      const { implementation } = info;
+      const body = implementation.function.body;
+      if (info.uses.length === 0 || body.type !== AST_NODE_TYPES.BlockStatement) {
+        reportHead(implementation, 'notCalled');
+        return;
+      }
+      const data = { name: implementation.displayName, callback: implementation.callback?.name ?? '' };
+      const reported = new Set<TSESTree.Node>();
+      for (const segment of ends) {
+        const exit = info.returns.get(segment) ?? body;
+        if (reported.has(exit)) continue;
+        reported.add(exit);
+        const loc = exit === body ? sourceCode.getLastToken(body)!.loc : exit.loc;
+        context.report({ loc, messageId: 'notCalled', data });
+      }
+    }
+
     function record(info: ImplementationInfo, segments: Set<Segment>, event: PathEvent): void {
       for (const segment of segments) {
         const events = info.events.get(segment) ?? [];
@@ -78,9 +105,9 @@ export default createRule<[], MessageIds>({
     }
 
     function finishImplementation(codePath: TSESLint.CodePath, info: ImplementationInfo): void {
-      const { unsettledEnd, doubles } = walkPaths(codePath, info.events, info.guarded);
+      const { unsettledEnds, doubles } = walkPaths(codePath, info.events, info.guarded);
       const { implementation } = info;
-      if (unsettledEnd && !info.tested) reportHead(implementation, 'notCalled');
+      if (unsettledEnds.length > 0 && !info.tested) reportUnsettledEnds(info, unsettledEnds);
       for (const use of doubles) {
         context.report({
           node: use.node,
@@ -139,7 +166,9 @@ export default createRule<[], MessageIds>({
       },
       ReturnStatement(node: TSESTree.ReturnStatement) {
         const info = current?.info;
-        if (info && isStateGuard(sourceCode, node, info.implementation.function)) record(info, current!.segments, { use: null });
+        if (!info) return;
+        if (isStateGuard(sourceCode, node, info.implementation.function)) record(info, current!.segments, { use: null });
+        for (const segment of current!.segments) info.returns.set(segment, node);
       },
       'IfStatement:exit'(node: TSESTree.IfStatement) {
         const info = current?.info;
@@ -160,6 +189,8 @@ interface ImplementationInfo {
   guarded: Set<CallbackUse>;
   /** The events of each segment, in the order they happen. */
   events: Map<Segment, PathEvent[]>;
+  /** The `return` statement that ends a segment. */
+  returns: Map<Segment, TSESTree.ReturnStatement>;
 }
 
 /** A use of the callback, or (`use: null`) the stream destroying itself. */
@@ -206,14 +237,14 @@ function apply(state: PathState, event: PathEvent): PathState {
 }
 
 /**
- * Walks every path of the implementation with the states it can be in: whether some normal end
- * is reached with the callback unsettled, and the uses that can run when it was already used.
+ * Walks every path of the implementation with the states it can be in: the normal ends reached
+ * with the callback unsettled, and the uses that can run when it was already used.
  */
 function walkPaths(
   codePath: TSESLint.CodePath,
   events: Map<Segment, PathEvent[]>,
   guarded: Set<CallbackUse>,
-): { unsettledEnd: boolean; doubles: Set<CallbackUse> } {
+): { unsettledEnds: Segment[]; doubles: Set<CallbackUse> } {
   const seen = new Map<Segment, Set<number>>();
   const ends = new Map<Segment, Set<number>>();
   const doubles = new Set<CallbackUse>();
@@ -235,35 +266,20 @@ function walkPaths(
     ends.set(segment, endsHere);
     for (const next of segment.nextSegments) pending.push([next, pack(state)]);
   }
-  const unsettledEnd = codePath.returnedSegments.some((segment) =>
+  const unsettledEnds = codePath.returnedSegments.filter((segment) =>
     [...(ends.get(segment) ?? [])].some((key) => !unpack(key).settled),
   );
-  return { unsettledEnd, doubles };
+  return { unsettledEnds, doubles };
 }
 
 function doubleMessage(info: ImplementationInfo, use: CallbackUse): 'calledTwice' | 'calledInLoop' | 'calledInTryAndCatch' {
-  if (use.kind === 'repeatedCall' || isInLoop(use.site, info.implementation.function)) return 'calledInLoop';
+  if (use.kind === 'repeatedCall' || enclosingLoop(use.site, info.implementation.function)) return 'calledInLoop';
   const catchClause = enclosingCatch(use.site, info.implementation.function);
   const tryBlock = catchClause?.parent.block;
   if (tryBlock && info.uses.some((each) => each.kind === 'call' && contains(tryBlock, each.site))) {
     return 'calledInTryAndCatch';
   }
   return 'calledTwice';
-}
-
-const loopTypes = new Set<string>([
-  AST_NODE_TYPES.ForStatement,
-  AST_NODE_TYPES.ForInStatement,
-  AST_NODE_TYPES.ForOfStatement,
-  AST_NODE_TYPES.WhileStatement,
-  AST_NODE_TYPES.DoWhileStatement,
-]);
-
-function isInLoop(node: TSESTree.Node, fn: TSESTree.Node): boolean {
-  for (let current = node.parent; current && current !== fn; current = current.parent) {
-    if (loopTypes.has(current.type)) return true;
-  }
-  return false;
 }
 
 function enclosingCatch(node: TSESTree.Node, fn: TSESTree.Node): TSESTree.CatchClause | null {
@@ -279,10 +295,10 @@ function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
 
 /**
  * `if (this.state.stop === true) return;`, `if (this.destroyed) return;`: a guard clause at the
- * head of the implementation on the stream's own state (no parameter, no local in its test, only
- * other guard clauses before it, so nothing of this chunk reached that state yet). The author stops
- * the stream on purpose there (after an error, a limit, a destroy), which is not the forgotten
- * callback of a return that depends on the chunk.
+ * head of the implementation on the stream's own state (no parameter, no local in its test but an
+ * alias of that state, only other guard clauses before it, so nothing of this chunk reached that
+ * state yet). The author stops the stream on purpose there (after an error, a limit, a destroy),
+ * which is not the forgotten callback of a return that depends on the chunk.
  */
 function isStateGuard(sourceCode: SourceCode, node: TSESTree.ReturnStatement, fn: TSESTree.Node): boolean {
   if (node.argument) return false;
@@ -292,7 +308,22 @@ function isStateGuard(sourceCode: SourceCode, node: TSESTree.ReturnStatement, fn
   if (body?.type !== AST_NODE_TYPES.BlockStatement) return false;
   if (guard?.type !== AST_NODE_TYPES.IfStatement || guard.alternate || guard.parent !== body) return false;
   const before = body.body.slice(0, body.body.indexOf(guard));
-  return before.every(isGuardClause) && !readsLocal(sourceCode, guard.test, fn);
+  const aliases = new Set(before.flatMap((statement) => stateAliases(sourceCode, statement)));
+  return before.every((statement) => isGuardClause(statement) || stateAliases(sourceCode, statement).length > 0) && !readsLocal(sourceCode, guard.test, fn, aliases);
+}
+
+/**
+ * `const state = this._writableState;`, `const { destroyed } = this;`: constants that name a part
+ * of the stream's own state, read before anything of the chunk happened.
+ */
+function stateAliases(sourceCode: SourceCode, statement: TSESTree.Node): TSESLint.Scope.Variable[] {
+  if (statement.type !== AST_NODE_TYPES.VariableDeclaration || statement.kind !== 'const') return [];
+  const readsThis = (node: TSESTree.Node | null): boolean => {
+    if (node?.type === AST_NODE_TYPES.ThisExpression) return true;
+    return node?.type === AST_NODE_TYPES.MemberExpression && !node.computed && readsThis(node.object);
+  };
+  if (!statement.declarations.every((declarator) => readsThis(declarator.init))) return [];
+  return [...sourceCode.getDeclaredVariables(statement)];
 }
 
 /** `if (…) { …; return; }`: a statement that either leaves or does nothing. */
@@ -302,12 +333,13 @@ function isGuardClause(statement: TSESTree.Node): boolean {
   return last?.type === AST_NODE_TYPES.ReturnStatement;
 }
 
-/** Whether an expression reads a parameter or variable of `fn` (or of a function inside it). */
-function readsLocal(sourceCode: SourceCode, expression: TSESTree.Node, fn: TSESTree.Node): boolean {
+/** Whether an expression reads a parameter or variable of `fn` (or of a function inside it), but the given ones. */
+function readsLocal(sourceCode: SourceCode, expression: TSESTree.Node, fn: TSESTree.Node, except: Set<TSESLint.Scope.Variable>): boolean {
   const scope = sourceCode.getScope(expression);
   const references = [...scope.references, ...scope.childScopes.flatMap((child) => child.through)];
   return references.some(
-    ({ identifier, resolved }) => contains(expression, identifier) && resolved !== null && contains(fn, resolved.defs[0]?.name ?? fn.parent!),
+    ({ identifier, resolved }) =>
+      contains(expression, identifier) && resolved !== null && !except.has(resolved) && contains(fn, resolved.defs[0]?.name ?? fn.parent!),
   );
 }
 
@@ -322,6 +354,45 @@ function callsBackUnlessDestroyed(node: TSESTree.IfStatement, info: Implementati
     tested.object.type === AST_NODE_TYPES.ThisExpression &&
     propertyName(tested) === 'destroyed';
   return isDestroyed && info.uses.some((use) => use.kind === 'call' && contains(node.consequent, use.site));
+}
+
+/**
+ * `try { …; callback(null, data); } catch (error) { callback(error); }` in an implementation that
+ * is not async: its own calls run while Node's `sync` flag is up, so Node defers everything that
+ * follows the callback (the next write, 'drain', 'finish') and nothing it runs can throw back into
+ * the try. A Transform's push of `data` may throw (a 'data' listener failed), but before the write
+ * callback ran: the catch's call is then the first. When the call ends the try, the catch runs only
+ * if the callback did not.
+ */
+function isCatchAfterFinalCall(use: CallbackUse, uses: CallbackUse[], implementation: StreamImplementation): boolean {
+  const fn = implementation.function;
+  if (fn.async || fn.generator) return false;
+  const catchClause = enclosingCatch(use.site, fn);
+  const tryStatement = catchClause?.parent;
+  if (!tryStatement || !contains(catchClause, use.site)) return false;
+  const inTry = uses.filter((other) => contains(tryStatement.block, other.site));
+  const before = uses.filter((other) => other.site.range[1] <= tryStatement.range[0]);
+  return inTry.length > 0 && before.length === 0 && inTry.every((other) => other.kind === 'call' && endsBlock(other.site, tryStatement.block));
+}
+
+/** Whether nothing of `block` runs after the call: `return callback(…)`, or the last statement on its branch. */
+function endsBlock(call: TSESTree.Node, block: TSESTree.BlockStatement): boolean {
+  const statement = call.parent;
+  if (statement?.type === AST_NODE_TYPES.ReturnStatement && statement.argument === call) return true;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  let current: TSESTree.Node = statement;
+  for (;;) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (parent?.type === AST_NODE_TYPES.BlockStatement) {
+      if (parent.body.at(-1) !== current) return false;
+      if (parent === block) return true;
+      current = parent;
+    } else if (parent?.type === AST_NODE_TYPES.IfStatement && (parent.consequent === current || parent.alternate === current)) {
+      current = parent;
+    } else {
+      return false;
+    }
+  }
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   type SourceCode,
 } from '../analysis/index.js';
 import { createRule } from '../create-rule.js';
+import { repeatsSiblingOperand } from '../fixes/repeated-operand.js';
 
 type MessageIds = 'internalState' | 'useGetter';
 
@@ -99,13 +100,15 @@ export default createRule<[], MessageIds>({
       const near = fieldName ? nearGetters[state][fieldName] : undefined;
       // From `_readableState` to the field's end: the receiver keeps its own text and parentheses.
       const range = (end: TSESTree.Node): [number, number] => [node.property.range[0], end.range[1]];
+      // `x || this._readableState.highWaterMark` where x is already the getter: no rewrite keeps the meaning.
+      const keepsMeaning = (getter: string) => !repeatsSiblingOperand(sourceCode, field!, `${sourceCode.getText(node.object)}.${getter}`);
       context.report({
         node: field ?? node,
         messageId: 'internalState',
         data: { state },
-        fix: field && exact ? (fixer) => fixer.replaceTextRange(range(field), exact) : null,
+        fix: field && exact && keepsMeaning(exact) ? (fixer) => fixer.replaceTextRange(range(field), exact) : null,
         suggest:
-          field && near
+          field && near && keepsMeaning(near)
             ? [{ messageId: 'useGetter', data: { getter: near }, fix: (fixer) => fixer.replaceTextRange(range(field), near) }]
             : [],
       });

@@ -3,6 +3,7 @@ import {
   callbackUses,
   enclosingFunctionOf,
   implementationOf,
+  iterationCall,
   type ImplementationName,
   type SourceCode,
   type StreamImplementation,
@@ -40,12 +41,19 @@ export default createRule<[], MessageIds>({
     const sourceCode = context.sourceCode;
     return {
       ThrowStatement(node) {
-        const fn = enclosingFunctionOf(node);
+        // A function an array method runs per element runs inside the implementation, now.
+        let fn = enclosingFunctionOf(node);
+        let perElement = false;
+        for (let call = fn && iterationCall(fn); call; call = fn && iterationCall(fn)) {
+          fn = enclosingFunctionOf(call);
+          perElement = true;
+        }
         const implementation = fn && implementationOf(sourceCode, fn);
         if (!implementation || !uncaughtImplementations.has(implementation.name)) return;
         // An async implementation rejects instead: no-async-implementation's concern.
         if (implementation.function.async || isCaught(node, implementation.function) || isRethrow(node)) return;
-        const callback = mayHaveCalledBack(sourceCode, implementation, node) ? null : reachableCallback(implementation, node);
+        // `return callback(…)` would return from the per-element function only.
+        const callback = perElement || mayHaveCalledBack(sourceCode, implementation, node) ? null : reachableCallback(implementation, node);
         context.report({
           node,
           messageId: 'throwInImplementation',
