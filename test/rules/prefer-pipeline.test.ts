@@ -3,6 +3,50 @@ import { ruleTester, typedRuleTester } from './rule-tester.js';
 
 ruleTester.run('prefer-pipeline', rule, {
   valid: [
+    // Fan-ins: several sources into one destination that stays open, which pipeline() cannot express.
+    `
+      const fs = require('fs');
+      function concat(files, output) {
+        const out = fs.createWriteStream(output);
+        for (const file of files) fs.createReadStream(file).pipe(out, { end: false });
+      }
+    `,
+    `
+      const fs = require('fs');
+      const out = fs.createWriteStream('all.log');
+      const stdout = fs.createReadStream('stdout.log');
+      const stderr = fs.createReadStream('stderr.log');
+      stdout.pipe(out, { end: false });
+      stderr.pipe(out, { end: false });
+    `,
+    `
+      const { PassThrough } = require('stream');
+      function merge(sources) {
+        const merged = new PassThrough();
+        sources.forEach((source) => source.pipe(merged, { end: false }));
+        return merged;
+      }
+    `,
+    // A server renderer's pipeable result is no Node stream.
+    `
+      import { renderToPipeableStream } from 'react-dom/server';
+      import http from 'node:http';
+      http.createServer((req, res) => {
+        const stream = renderToPipeableStream(App(), {
+          onShellReady() {
+            res.setHeader('content-type', 'text/html');
+            stream.pipe(res);
+          },
+        });
+      });
+    `,
+    `
+      const { renderToPipeableStream } = require('react-dom/server');
+      const express = require('express');
+      express().get('/', (req, res) => {
+        renderToPipeableStream(App()).pipe(res);
+      });
+    `,
     // RxJS and other pipe() APIs: nothing shows a Node stream.
     `
       import { of } from 'rxjs';
@@ -50,6 +94,18 @@ ruleTester.run('prefer-pipeline', rule, {
     `,
   ],
   invalid: [
+    {
+      // One source kept open is no fan-in: await pipeline(source, destination, { end: false }) says it.
+      code: `
+const fs = require('node:fs');
+function append(from, out) {
+  fs.createReadStream(from).pipe(out, { end: false });
+}
+const log = fs.createWriteStream('all.log');
+append('a.log', log);
+`,
+      errors: [{ messageId: 'preferPipeline', line: 4, column: 29, endLine: 4, endColumn: 54, suggestions: [] }],
+    },
     {
       code: `
 const fs = require('node:fs');

@@ -3,6 +3,8 @@ import {
   findVariableOf,
   followStream,
   followVariable,
+  hasNonStreamSource,
+  isFanIn,
   isPipeCall,
   isStreamPipeChain,
   outermostPipeCall,
@@ -41,7 +43,7 @@ export default createRule<[], MessageIds>({
       CallExpression(node) {
         if (!isPipeCall(node) || outermostPipeCall(node) !== node) return;
         const chain = pipeChainOf(node);
-        if (!isStreamPipeChain(sourceCode, chain)) return;
+        if (!isStreamPipeChain(sourceCode, chain) || hasNonStreamSource(sourceCode, chain) || isFanIn(sourceCode, chain)) return;
         if (chain.stages.every((stage) => hasErrorListener(sourceCode, stage))) return;
         const firstPipe = chain.pipeCalls[0].callee as TSESTree.MemberExpression;
         context.report({
