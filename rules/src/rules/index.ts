@@ -2,6 +2,7 @@
 import implementationCallback from './implementation-callback.js';
 import noAsyncImplementation from './no-async-implementation.js';
 import noChunkDecoding from './no-chunk-decoding.js';
+import noFloatingPipeTo from './no-floating-pipe-to.js';
 import noFloatingPipeline from './no-floating-pipeline.js';
 import noHangingStreamPromise from './no-hanging-stream-promise.js';
 import noIgnoredPipelineError from './no-ignored-pipeline-error.js';
@@ -22,6 +23,7 @@ export const rules = {
   'implementation-callback': implementationCallback,
   'no-async-implementation': noAsyncImplementation,
   'no-chunk-decoding': noChunkDecoding,
+  'no-floating-pipe-to': noFloatingPipeTo,
   'no-floating-pipeline': noFloatingPipeline,
   'no-hanging-stream-promise': noHangingStreamPromise,
   'no-ignored-pipeline-error': noIgnoredPipelineError,
