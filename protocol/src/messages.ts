@@ -11,7 +11,8 @@ import type { NodeStreamsSettings } from './settings.js';
  */
 export interface InitializationOptions {
   workspaceTrusted?: boolean;
-  settings?: Partial<NodeStreamsSettings>;
+  /** The settings, as `{ config: 'strict' }` or, as editors keep them, `{ nodeStreams: { config: 'strict' } }`. */
+  settings?: Partial<NodeStreamsSettings> | { nodeStreams?: Partial<NodeStreamsSettings> };
 }
 
 export interface WorkspaceTrustParams {

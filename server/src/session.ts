@@ -4,7 +4,10 @@ import {
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   ErrorCodes,
+  LSPErrorCodes,
+  MessageType,
   ResponseError,
+  type CancellationToken,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeActionParams,
@@ -46,6 +49,8 @@ export class Session {
     (uri) => void this.publish(uri),
   );
   private settings: NodeStreamsSettings = resolveSettings({});
+  private settingsSource: SettingsSource = 'defaults';
+  private settingsSourceLogged = false;
   private trusted = false;
   private pullDiagnostics = false;
   private canRefreshDiagnostics = false;
@@ -81,15 +86,16 @@ export class Session {
       this.forgetResults();
       this.relintAll();
     });
-    connection.onCodeAction((params) => this.codeActions(params));
-    connection.languages.diagnostics.on((params) => this.pullDiagnosticsFor(params));
+    connection.onCodeAction((params, token) => this.codeActions(params, token));
+    connection.languages.diagnostics.on((params, token) => this.pullDiagnosticsFor(params, token));
     connection.onExecuteCommand(async (params) => {
       if (params.command !== showDocumentationCommand || typeof params.arguments?.[0] !== 'string') {
         throw new ResponseError(ErrorCodes.InvalidParams, `unknown command ${params.command}`);
       }
       const uri = params.arguments[0];
+      // A client without window/showDocument (Neovim, Helix) shows the address in a message.
       if (this.canShowDocument) await connection.window.showDocument({ uri, external: true });
-      else connection.console.info(`node-streams documentation: ${uri}`);
+      else await connection.sendNotification('window/showMessage', { type: MessageType.Info, message: `node-streams documentation: ${uri}` });
     });
     connection.onShutdown(async () => {
       for (const state of this.states.values()) state.cancelScheduled();
@@ -126,7 +132,9 @@ export class Session {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     const capabilities = params.capabilities;
     this.trusted = options.workspaceTrusted === true;
-    this.settings = resolveSettings(options.settings);
+    const initial = settingsIn(options.settings);
+    this.settings = resolveSettings(initial);
+    if (initial !== undefined) this.settingsSource = 'initializationOptions.settings';
     this.pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
     this.canRefreshDiagnostics = capabilities.workspace?.diagnostics?.refreshSupport === true;
     this.canAskConfiguration = capabilities.workspace?.configuration === true;
@@ -166,22 +174,44 @@ export class Session {
     await this.reloadSettings(undefined);
   }
 
-  /** Settings from `workspace/configuration` when the client has it, else from the notification. */
+  /**
+   * Settings from `workspace/configuration` when the client answers it, else from the
+   * `workspace/didChangeConfiguration` notification, else those of the initialization options stay.
+   */
   private async reloadSettings(pushed: unknown): Promise<void> {
-    let next: unknown = (pushed as Record<string, unknown> | undefined)?.[settingsSection];
+    // Clients push all their settings: only the nodeStreams section is ours.
+    let next: unknown = (pushed as Record<string, unknown> | null | undefined)?.[settingsSection] ?? undefined;
+    let source: SettingsSource = 'workspace/didChangeConfiguration';
     if (this.canAskConfiguration) {
       try {
-        next = await this.connection.workspace.getConfiguration(settingsSection);
+        const answered: unknown = await this.connection.workspace.getConfiguration(settingsSection);
+        if (answered !== undefined && answered !== null) {
+          next = answered;
+          source = 'workspace/configuration';
+        }
       } catch (error) {
         this.connection.console.warn(`node-streams: could not read the settings: ${String(error)}`);
       }
     }
-    if (next === undefined || next === null) return;
+    if (next !== undefined) this.settingsSource = source;
+    this.logSettingsSource();
+    if (next === undefined) return;
     const settings = resolveSettings(next);
     // The first answer usually repeats the initialization options: nothing to lint again then.
     if (JSON.stringify(settings) === JSON.stringify(this.settings)) return;
     this.settings = settings;
     this.applySettings();
+  }
+
+  /** Once, after initialization: where the settings came from, for whoever sets up an editor. */
+  private logSettingsSource(): void {
+    if (this.settingsSourceLogged) return;
+    this.settingsSourceLogged = true;
+    this.connection.console.info(
+      this.settingsSource === 'defaults'
+        ? 'node-streams: settings: the defaults (the client sent none)'
+        : `node-streams: settings from ${this.settingsSource}`,
+    );
   }
 
   private applySettings(): void {
@@ -335,19 +365,23 @@ export class Session {
     return document;
   }
 
-  private async pullDiagnosticsFor(params: DocumentDiagnosticParams): Promise<DocumentDiagnosticReport> {
+  private async pullDiagnosticsFor(params: DocumentDiagnosticParams, token?: CancellationToken): Promise<DocumentDiagnosticReport> {
     const document = this.knownDocument(params);
+    await honourCancellation(token);
     const results = await this.resultsOf(document);
+    await honourCancellation(token);
     // The same results as last time (a typed pass replaces the quick one under another id) need not be sent again.
     const resultId = results.resultId;
     if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items: results.diagnostics };
   }
 
-  private async codeActions(params: CodeActionParams) {
+  private async codeActions(params: CodeActionParams, token?: CancellationToken) {
     const document = this.knownDocument(params);
     if (!params.range || !params.context) throw new ResponseError(ErrorCodes.InvalidParams, 'range and context are required');
+    await honourCancellation(token);
     const results = await this.resultsOf(document);
+    await honourCancellation(token);
     const text = document.getText();
     const selection = { start: document.offsetAt(params.range.start), end: document.offsetAt(params.range.end) };
     // Editors ask for code actions at every cursor move: the file is parsed for refactors only
@@ -362,4 +396,22 @@ export class Session {
         : [];
     return codeActionsFor(document, params, results.messages, refactors);
   }
+}
+
+type SettingsSource = 'workspace/configuration' | 'initializationOptions.settings' | 'workspace/didChangeConfiguration' | 'defaults';
+
+/** The `nodeStreams` settings in what a client sent: wrapped in a `nodeStreams` object or not. */
+function settingsIn(sent: unknown): unknown {
+  if (sent === null || typeof sent !== 'object') return undefined;
+  return settingsSection in sent ? (sent as Record<string, unknown>)[settingsSection] : sent;
+}
+
+/**
+ * Lets a `$/cancelRequest` that has arrived be heard (the connection reads it on a later turn),
+ * then answers a cancelled request as LSP asks.
+ */
+async function honourCancellation(token: CancellationToken | undefined): Promise<void> {
+  if (!token) return;
+  await new Promise((resolve) => setImmediate(resolve));
+  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
 }

@@ -7,8 +7,10 @@ import { once } from 'node:events';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
+  DocumentDiagnosticRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  type CancellationToken,
   type CodeAction,
   type ClientCapabilities,
   type Diagnostic,
@@ -31,6 +33,8 @@ export interface StartOptions {
   rootPath?: string;
   /** Another copy of the built server. */
   serverPath?: string;
+  /** Whether the client can open a URL for the server (window/showDocument); true unless said. */
+  showDocument?: boolean;
   /** Another way to start a server (an installed package's bin, `npx`), given `--stdio`. */
   command?: { file: string; args: string[]; cwd?: string; env?: NodeJS.ProcessEnv };
 }
@@ -44,6 +48,8 @@ export class LanguageClient {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly logs: LogMessage[] = [];
   readonly shownDocuments: string[] = [];
+  /** What the server asked the client to show with window/showMessage. */
+  readonly shownMessages: string[] = [];
   readonly statuses: { uri: string; state: string; message?: string }[] = [];
   refreshes = 0;
   settings: Record<string, unknown> | undefined;
@@ -73,7 +79,7 @@ export class LanguageClient {
         didChangeConfiguration: { dynamicRegistration: true },
         diagnostics: { refreshSupport: true },
       },
-      window: { showDocument: { support: true } },
+      window: { showDocument: { support: options.showDocument ?? true } },
       textDocument: {
         publishDiagnostics: { versionSupport: true },
         codeAction: { isPreferredSupport: true },
@@ -94,6 +100,10 @@ export class LanguageClient {
     const connection = this.connection;
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.published.push(params);
+      this.notify();
+    });
+    connection.onNotification('window/showMessage', (params: LogMessage) => {
+      this.shownMessages.push(params.message);
       this.notify();
     });
     connection.onNotification('window/logMessage', (params: LogMessage) => {
@@ -178,8 +188,12 @@ export class LanguageClient {
     });
   }
 
-  pullDiagnostics(uri: string): Promise<{ kind: string; items: Diagnostic[] }> {
-    return this.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+  pullDiagnostics(uri: string, token?: CancellationToken): Promise<{ kind: string; items: Diagnostic[] }> {
+    const params = { textDocument: { uri } };
+    return (token ? this.connection.sendRequest(DocumentDiagnosticRequest.type, params, token) : this.connection.sendRequest(DocumentDiagnosticRequest.type, params)) as Promise<{
+      kind: string;
+      items: Diagnostic[];
+    }>;
   }
 
   async changeSettings(settings: Record<string, unknown>): Promise<void> {
