@@ -11,6 +11,17 @@ import { findingsOf, fixtures, lineOf, reportCommand, runFixture, tracerEntry, t
 const userStreams = (trace: Trace) => trace.streams.filter((stream) => !stream.stdio);
 
 describe('stream tracer', () => {
+  it('changes nothing a program can see of its streams: listeners, flow mode, keys, exit code', () => {
+    const plain = runFixture('observed-state.cjs', { traced: false });
+    const traced = runFixture('observed-state.cjs', { environment: { NODE_STREAMS_TRACE_SUMMARY: 'none' } });
+    assert.equal(plain.status, 3);
+    assert.equal(traced.status, plain.status);
+    assert.equal(traced.stdout, plain.stdout);
+    assert.equal(traced.stderr, plain.stderr);
+    assert.match(plain.stdout, /"flowing":null/, 'the source was still paused before pipe()');
+    assert.deepEqual(traced.trace?.findings, []);
+  });
+
   it('reports a leaked file stream at the line that created it', () => {
     const run = runFixture('leaked-file-stream.cjs');
     assert.equal(run.status, 0, run.stderr);

@@ -55,18 +55,26 @@ class Tracer {
    * take that site marked `inferred` (a stream from a new site resets the streak when sampled).
    */
   siteOfNew(stream, below) {
-    if (!this.options.sampleSites) return captureSite(below, stream.constructor);
-    const prototype = Object.getPrototypeOf(stream);
-    let sampling = this.siteSampling.get(prototype);
+    return this.sampledSite(Object.getPrototypeOf(stream), below, stream.constructor);
+  }
+
+  /** The same for a call (pipeline()), by the function called. */
+  siteOfCall(below) {
+    return this.sampledSite(below, below, undefined);
+  }
+
+  sampledSite(key, below, constructor) {
+    if (!this.options.sampleSites) return captureSite(below, constructor);
+    let sampling = this.siteSampling.get(key);
     if (sampling === undefined) {
       sampling = { where: null, inferred: null, streak: 0, skipped: 0 };
-      this.siteSampling.set(prototype, sampling);
+      this.siteSampling.set(key, sampling);
     }
     if (sampling.streak >= siteStreak && sampling.skipped < siteSkips) {
       sampling.skipped++;
       return sampling.inferred;
     }
-    const where = captureSite(below, stream.constructor);
+    const where = captureSite(below, constructor);
     sampling.skipped = 0;
     if (where === sampling.where) {
       sampling.streak++;
@@ -140,7 +148,7 @@ class Tracer {
   }
 
   notePipeline(stages, kind, below) {
-    const where = captureSite(below);
+    const where = this.siteOfCall(below);
     const id = this.nextPipelineId++;
     const stageIds = [];
     for (const stage of stages) {
@@ -152,7 +160,15 @@ class Tracer {
         stageIds.push(null);
       }
     }
-    this.pipelines.push({ id, kind, site: where.site, stack: where.stack, stages: stageIds, createdMs: round(this.nowMs()) });
+    this.pipelines.push({
+      id,
+      kind,
+      site: where.site,
+      siteInferred: where.inferred === true,
+      stack: where.stack,
+      stages: stageIds,
+      createdMs: round(this.nowMs()),
+    });
   }
 
   recordFault(type, record, details) {
