@@ -9,6 +9,7 @@ import noHangingStreamPromise from './no-hanging-stream-promise.js';
 import noIgnoredPipelineError from './no-ignored-pipeline-error.js';
 import noIgnoredWrite from './no-ignored-write.js';
 import noMixedConsumption from './no-mixed-consumption.js';
+import noPushAfterEnd from './no-push-after-end.js';
 import noStreamInternals from './no-stream-internals.js';
 import noThrowInImplementation from './no-throw-in-implementation.js';
 import noUnboundedBuffering from './no-unbounded-buffering.js';
@@ -31,6 +32,7 @@ export const rules = {
   'no-ignored-pipeline-error': noIgnoredPipelineError,
   'no-ignored-write': noIgnoredWrite,
   'no-mixed-consumption': noMixedConsumption,
+  'no-push-after-end': noPushAfterEnd,
   'no-stream-internals': noStreamInternals,
   'no-throw-in-implementation': noThrowInImplementation,
   'no-unbounded-buffering': noUnboundedBuffering,
