@@ -1,7 +1,20 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { resolveQualifiedName } from './module-bindings.js';
 import { errorConsumingFunctions, listenerMethods, sameStreamMethods } from './stream-api.js';
-import { findVariableOf, propertyName, skipTransparent, staticString, type SourceCode } from './syntax/index.js';
+import {
+  classFieldsOf,
+  definitionsOf,
+  enclosingFunctionOf,
+  findVariableOf,
+  isSameValue,
+  propertyName,
+  readsReachedBy,
+  skipTransparent,
+  staticString,
+  thisFieldOf,
+  type SourceCode,
+} from './syntax/index.js';
+import { isCallbackReturnIgnored } from './writable-writes.js';
 
 /** What happens to a stream value: who handles its errors, where it goes, how it is used. */
 export interface StreamFate {
@@ -82,6 +95,62 @@ function followVariableInto(
   }
 }
 
+/** Follows the reads that one definition of a variable (its declarator or an assignment) reaches. */
+function followDefinition(
+  sourceCode: SourceCode,
+  variable: TSESLint.Scope.Variable,
+  site: TSESTree.VariableDeclarator | TSESTree.AssignmentExpression,
+  fate: StreamFate,
+  seen: Set<unknown>,
+): void {
+  if (!definitionsOf(variable).complete) {
+    followVariableInto(sourceCode, variable, fate, seen);
+    return;
+  }
+  if (seen.has(site)) return;
+  seen.add(site);
+  if (isExported(variable)) fate.escapes = true;
+  for (const read of readsReachedBy(variable, site)) followValue(sourceCode, read, fate, seen);
+}
+
+/** Follows every read of `this.name` across the class's methods: the field is one value. */
+function followClassField(
+  sourceCode: SourceCode,
+  field: { owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression; name: string },
+  fate: StreamFate,
+  seen: Set<unknown>,
+): void {
+  const key = `${field.owner.range[0]}:${field.name}`;
+  if (seen.has(key)) return;
+  seen.add(key);
+  // Code outside the class that reads the field (`worker.out`) is out of sight: it may own it.
+  // A field the class never reads is there for code out of sight: a subclass, a user of the class.
+  const reads = classFieldsOf(sourceCode, field.owner).reads.get(field.name) ?? [];
+  if (reads.length === 0 || isFieldReadOutside(sourceCode, field.name)) fate.escapes = true;
+  for (const read of reads) {
+    followValue(sourceCode, read, fate, seen);
+  }
+}
+
+const outsideFieldReads = new WeakMap<TSESTree.Program, Set<string>>();
+
+/** Whether any `x.name` with `x` other than `this` reads a property of that name in the file. */
+function isFieldReadOutside(sourceCode: SourceCode, name: string): boolean {
+  let names = outsideFieldReads.get(sourceCode.ast);
+  if (!names) {
+    names = new Set();
+    const tokens = sourceCode.ast.tokens ?? [];
+    for (let index = 2; index < tokens.length; index++) {
+      const dot = tokens[index - 1].value;
+      if (tokens[index].type === 'Identifier' && (dot === '.' || dot === '?.') && tokens[index - 2].value !== 'this') {
+        names.add(tokens[index].value);
+      }
+    }
+    outsideFieldReads.set(sourceCode.ast, names);
+  }
+  return names.has(name);
+}
+
 function isExported(variable: TSESLint.Scope.Variable): boolean {
   const declaredInExport = variable.defs.some((definition) => {
     const statement = definition.type === 'Variable' ? definition.node.parent : definition.node;
@@ -123,6 +192,10 @@ function followValue(sourceCode: SourceCode, node: TSESTree.Node, fate: StreamFa
     case AST_NODE_TYPES.AssignmentExpression:
       if (parent.right === node) followAssignment(sourceCode, parent, fate, seen);
       return;
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.ReturnStatement:
+      followReturn(sourceCode, parent, fate);
+      return;
     case AST_NODE_TYPES.ForOfStatement:
       if (parent.right === node) {
         // `for await` rethrows the stream's error inside the loop.
@@ -155,7 +228,13 @@ function followMethodCall(
   const call = member.parent;
   const method = propertyName(member);
   if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member || !method) {
-    // A property read (`s.readable`, `s.bytesWritten`) or a method handed on (`s.write.bind(s)`).
+    // `s.end.bind(s)`, `s.write.call(s, chunk)`: the stream's own method, used on the stream.
+    if (method && isBoundToItself(sourceCode, member)) {
+      if (streamUseMethods.has(method) || listenerMethods.has(method)) fate.usedAsStream = true;
+      return;
+    }
+    // A property read (`s.readable`, `inflate._handle`) reaches past the stream; a method handed
+    // on unbound (`emitter.on('data', s.write)`) may be called by anyone.
     if (call?.type === AST_NODE_TYPES.CallExpression && call.callee !== member) fate.escapes = true;
     return;
   }
@@ -170,7 +249,36 @@ function followMethodCall(
     fate.pipeSources.push(call);
     return;
   }
-  if (sameStreamMethods.has(method)) followValue(sourceCode, call, fate, seen);
+  // What `end()` and `destroy()` return is the stream at its end: handing that on hands on nothing.
+  if (sameStreamMethods.has(method) && !terminalMethods.has(method)) followValue(sourceCode, call, fate, seen);
+}
+
+const terminalMethods = new Set(['end', 'destroy']);
+const bindingMethods = new Set(['bind', 'call', 'apply']);
+
+/** `s.m.bind(s)`, `s.m.call(s, …)`: a method of the stream given the stream itself as `this`. */
+function isBoundToItself(sourceCode: SourceCode, member: TSESTree.MemberExpression): boolean {
+  const binding = member.parent;
+  if (binding?.type !== AST_NODE_TYPES.MemberExpression || binding.object !== member) return false;
+  const bindingMethod = propertyName(binding);
+  const call = binding.parent;
+  if (!bindingMethod || !bindingMethods.has(bindingMethod)) return false;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== binding || !call.arguments[0]) return false;
+  return isSameValue(sourceCode, call.arguments[0], member.object);
+}
+
+/**
+ * A value returned from a function leaves with it, unless the function is a callback whose result
+ * nobody reads (`process.on('exit', () => log.end())`).
+ */
+function followReturn(
+  sourceCode: SourceCode,
+  parent: TSESTree.ArrowFunctionExpression | TSESTree.ReturnStatement,
+  fate: StreamFate,
+): void {
+  const fn = parent.type === AST_NODE_TYPES.ArrowFunctionExpression ? parent : enclosingFunctionOf(parent);
+  if (fn?.type === AST_NODE_TYPES.ArrowFunctionExpression && isCallbackReturnIgnored(fn)) return;
+  fate.escapes = true;
 }
 
 function noteListener(call: TSESTree.CallExpression, fate: StreamFate): void {
@@ -195,6 +303,15 @@ function followArgument(
     followValue(sourceCode, call, fate, seen);
     return;
   }
+  // The `this` of `s.end.bind(s)` is the stream's own: its method use is followed from `s.end`.
+  if (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.MemberExpression &&
+    call.arguments[0] === argument &&
+    isBoundToItself(sourceCode, callee.object)
+  ) {
+    return;
+  }
   const name = resolveQualifiedName(sourceCode, call.callee);
   if (name && errorConsumingFunctions.has(name)) {
     fate.errorHandled = true;
@@ -215,7 +332,7 @@ function followDeclarator(
     return;
   }
   const variable = sourceCode.getDeclaredVariables(declarator).find((each) => each.name === (declarator.id as TSESTree.Identifier).name);
-  if (variable) followVariableInto(sourceCode, variable, fate, seen);
+  if (variable) followDefinition(sourceCode, variable, declarator, fate, seen);
 }
 
 function followAssignment(
@@ -224,12 +341,18 @@ function followAssignment(
   fate: StreamFate,
   seen: Set<unknown>,
 ): void {
+  const field = thisFieldOf(assignment.left);
+  if (field) {
+    followClassField(sourceCode, field, fate, seen);
+    followValue(sourceCode, assignment, fate, seen);
+    return;
+  }
   if (assignment.left.type !== AST_NODE_TYPES.Identifier) {
     fate.escapes = true;
     return;
   }
   const variable = findVariableOf(sourceCode, assignment.left);
-  if (variable) followVariableInto(sourceCode, variable, fate, seen);
+  if (variable) followDefinition(sourceCode, variable, assignment, fate, seen);
   else fate.escapes = true;
   followValue(sourceCode, assignment, fate, seen);
 }

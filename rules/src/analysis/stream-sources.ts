@@ -4,13 +4,19 @@ import { listenerMethods, sameStreamMethods } from './stream-api.js';
 import type { StreamKind } from './stream-kind.js';
 import { streamKindOfType, typeServicesOf } from './stream-types.js';
 import {
+  classFieldsOf,
+  definitionsReaching,
+  descendantsOf,
   findVariableOf,
   initializerOf,
+  isNothing,
   isFunction,
   isSingleAssignment,
   listenerSites,
   propertyName,
   skipTransparent,
+  thisFieldOf,
+  type FunctionNode,
   type SourceCode,
 } from './syntax/index.js';
 
@@ -60,6 +66,14 @@ const factoryKinds: Record<string, StreamKind> = {
   ...Object.fromEntries(transformFactories.map((name) => [name, 'duplex' as const])),
 };
 
+/**
+ * Factories whose stream starts I/O when made: a file opens, a socket connects, a request goes
+ * out. It fails with nobody using it. A zlib stream or `Readable.from()` fails only once used.
+ */
+function startsOnItsOwn(factory: string): boolean {
+  return /^(fs|net|tls|https?)\./.test(factory);
+}
+
 const cipherFactories = new Set(['crypto.createCipheriv', 'crypto.createDecipheriv']);
 export const digestFactories = new Set(['crypto.createHash', 'crypto.createHmac']);
 
@@ -101,16 +115,27 @@ export function streamCreationOf(
   if (node.type === AST_NODE_TYPES.NewExpression) {
     const factory = `new ${calleeText(sourceCode, node)}`;
     const kind = streamClassKindOf(sourceCode, node.callee, new Set());
-    if (kind) return { kind, factory, failsOnlyAsStream: false, canFail: !isInertCoreStream(sourceCode, node) };
+    if (kind) {
+      // A core stream class does nothing until it is used; a socket subclass connects on its own.
+      const className = resolveQualifiedName(sourceCode, node.callee);
+      const idleUntilUsed = className?.startsWith('stream.') ?? false;
+      return { kind, factory, failsOnlyAsStream: idleUntilUsed, canFail: !isInertCoreStream(sourceCode, node) };
+    }
     const services = typeServicesOf(sourceCode);
     const typed = services && streamKindOfType(services, node);
-    return typed ? { kind: typed, factory, failsOnlyAsStream: false, canFail: true } : null;
+    // A library's stream made only to reach a method (`new Upload(cfg).createURI()`) is not used as one.
+    return typed ? { kind: typed, factory, failsOnlyAsStream: true, canFail: true } : null;
   }
   const name = resolveQualifiedName(sourceCode, node.callee);
-  if (!name) return fileHandleStream(sourceCode, node);
+  if (!name) return fileHandleStream(sourceCode, node) ?? localFactoryCreation(sourceCode, node);
   const factory = name.replace(/^stream\./, '');
   if (factoryKinds[name]) {
-    return { kind: factoryKinds[name], factory, failsOnlyAsStream: false, canFail: !isFixedData(name, node) };
+    return {
+      kind: factoryKinds[name],
+      factory,
+      failsOnlyAsStream: !startsOnItsOwn(name),
+      canFail: !isFixedData(name, node),
+    };
   }
   if (cipherFactories.has(name)) return { kind: 'duplex', factory, failsOnlyAsStream: true, canFail: true };
   if (digestFactories.has(name)) return { kind: 'duplex', factory, failsOnlyAsStream: true, canFail: false };
@@ -168,6 +193,77 @@ function fileHandleStream(sourceCode: SourceCode, call: TSESTree.CallExpression)
   if (resolveQualifiedName(sourceCode, opened.callee) !== 'fs/promises.open') return null;
   const kind = method === 'createReadStream' ? 'readable' : 'writable';
   return { kind, factory: `FileHandle.${method}`, failsOnlyAsStream: false, canFail: true };
+}
+
+const factoryCreations = new WeakMap<FunctionNode, StreamCreation | null>();
+
+/**
+ * A call of a function of this file that returns a stream it makes, its errors unheard: the call
+ * makes the stream, and whoever calls owns its errors (`function openLog(p) { return createWriteStream(p); }`).
+ */
+function localFactoryCreation(sourceCode: SourceCode, call: TSESTree.CallExpression): StreamCreation | null {
+  const callee = skipTransparent(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier || callee.name === 'require') return null;
+  const fn = localFunctionOf(sourceCode, callee);
+  if (!fn) return null;
+  if (factoryCreations.has(fn)) return factoryCreations.get(fn) ?? null;
+  factoryCreations.set(fn, null);
+  const returned = returnedValuesOf(sourceCode, fn);
+  const creations = returned.map((value) => freshCreationReturned(sourceCode, value));
+  const [first] = creations;
+  const creation =
+    first && creations.every((each) => each !== null && each.kind === first.kind)
+      ? { ...first, factory: callee.name }
+      : null;
+  factoryCreations.set(fn, creation);
+  return creation;
+}
+
+function localFunctionOf(sourceCode: SourceCode, callee: TSESTree.Identifier): FunctionNode | null {
+  const variable = findVariableOf(sourceCode, callee);
+  if (!variable || !isSingleAssignment(variable)) return null;
+  const definition = variable.defs[0];
+  // `declare function f()` has no body to look into.
+  if (definition.type === 'FunctionName') return isFunction(definition.node) ? definition.node : null;
+  if (definition.type !== 'Variable' || !definition.node.init) return null;
+  const init = skipTransparent(definition.node.init);
+  return isFunction(init) ? init : null;
+}
+
+/** What a function returns: its concise body, or the argument of each `return` of its own. */
+function returnedValuesOf(sourceCode: SourceCode, fn: FunctionNode): TSESTree.Node[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const values: TSESTree.Node[] = [];
+  for (const node of descendantsOf(sourceCode, fn.body, { intoFunctions: false })) {
+    if (node.type === AST_NODE_TYPES.ReturnStatement) {
+      if (!node.argument) return [];
+      values.push(node.argument);
+    }
+  }
+  return values;
+}
+
+/**
+ * The creation a returned value holds, when nothing in the function listens to it or hands it
+ * elsewhere first: `return createWriteStream(p)`, or `const s = createWriteStream(p); …; return s`.
+ */
+function freshCreationReturned(sourceCode: SourceCode, value: TSESTree.Node): StreamCreation | null {
+  const target = skipTransparent(value);
+  if (target.type === AST_NODE_TYPES.CallExpression || target.type === AST_NODE_TYPES.NewExpression) {
+    return streamCreationOf(sourceCode, target);
+  }
+  if (target.type !== AST_NODE_TYPES.Identifier) return null;
+  const init = initializerOf(sourceCode, target);
+  const variable = findVariableOf(sourceCode, target);
+  if (!variable || (init?.type !== AST_NODE_TYPES.CallExpression && init?.type !== AST_NODE_TYPES.NewExpression)) return null;
+  const handled = variable.references.some((reference) => {
+    const parent = reference.identifier.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee !== reference.identifier) return true;
+    if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== reference.identifier) return false;
+    const method = propertyName(parent);
+    return method !== null && listenerMethods.has(method);
+  });
+  return handled ? null : streamCreationOf(sourceCode, init);
 }
 
 /** The stream kind of a class: a core stream class, or a class of this file that extends one. */
@@ -228,7 +324,7 @@ function syntacticStreamKindOf(
     case AST_NODE_TYPES.NewExpression:
       return streamCreationOf(sourceCode, target)?.kind ?? pipeResultKind(sourceCode, target, seen);
     case AST_NODE_TYPES.MemberExpression:
-      return memberStreamKind(sourceCode, target);
+      return memberStreamKind(sourceCode, target, seen);
     case AST_NODE_TYPES.Identifier:
       return identifierStreamKind(sourceCode, target, seen);
     case AST_NODE_TYPES.AwaitExpression:
@@ -255,9 +351,19 @@ function pipeResultKind(
   return null;
 }
 
-function memberStreamKind(sourceCode: SourceCode, node: TSESTree.MemberExpression): StreamKind | null {
+function memberStreamKind(
+  sourceCode: SourceCode,
+  node: TSESTree.MemberExpression,
+  seen: Set<TSESTree.Node>,
+): StreamKind | null {
   const name = resolveQualifiedName(sourceCode, node);
   if (name && wellKnownStreams[name]) return wellKnownStreams[name];
+  // `this.out`, given `this.out = fs.createWriteStream(…)` in one of the class's methods.
+  const field = thisFieldOf(node);
+  if (field) {
+    const values = classFieldsOf(sourceCode, field.owner).writes.get(field.name) ?? [];
+    return agreedKind(values, (value) => syntacticStreamKindOf(sourceCode, value, seen));
+  }
   const property = propertyName(node);
   if (!property || !childStreamKinds[property]) return null;
   const child = skipTransparent(node.object);
@@ -281,9 +387,18 @@ function identifierStreamKind(
   if (definition.type !== 'Variable' || definition.node.id !== definition.name) return null;
   const annotated = annotatedStreamKind(sourceCode, definition.name);
   if (annotated) return annotated;
-  return isSingleAssignment(variable) && definition.node.init
-    ? syntacticStreamKindOf(sourceCode, definition.node.init, seen)
-    : null;
+  if (isSingleAssignment(variable)) {
+    return definition.node.init ? syntacticStreamKindOf(sourceCode, definition.node.init, seen) : null;
+  }
+  // `let gz; … gz = zlib.createGunzip()`, `s = s.pipe(gunzip)`: the values that reach this read.
+  const reaching = definitionsReaching(variable, identifier) ?? [];
+  return agreedKind(reaching.map((each) => each.value), (value) => syntacticStreamKindOf(sourceCode, value, seen));
+}
+
+/** The one stream kind of every value a place may hold, leaving out `null` and `undefined`. */
+function agreedKind(values: TSESTree.Node[], kindOf: (value: TSESTree.Node) => StreamKind | null): StreamKind | null {
+  const kinds = values.filter((value) => !isNothing(value)).map(kindOf);
+  return kinds.length > 0 && kinds.every((kind) => kind !== null && kind === kinds[0]) ? kinds[0] : null;
 }
 
 /** `s: Readable`, `res: http.ServerResponse`, `input: NodeJS.ReadableStream`. */

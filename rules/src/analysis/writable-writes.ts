@@ -7,6 +7,7 @@ import {
   descendantsOf,
   findVariableOf,
   initializerOf,
+  isSameValue,
   isWithin,
   propertyName,
   skipTransparent,
@@ -83,7 +84,8 @@ export function isResultDiscarded(call: TSESTree.Node): boolean {
   }
 }
 
-function isCallbackReturnIgnored(fn: TSESTree.ArrowFunctionExpression): boolean {
+/** Whether `fn` is handed to a call that never reads what it returns. */
+export function isCallbackReturnIgnored(fn: TSESTree.ArrowFunctionExpression): boolean {
   const call = fn.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn)) return false;
   const callee = skipTransparent(call.callee);
@@ -127,22 +129,6 @@ export function drainWaitTarget(sourceCode: SourceCode, call: TSESTree.CallExpre
     return call.arguments[0] ?? null;
   }
   return null;
-}
-
-/** Whether two expressions name the same value: one variable, or one path of properties from it. */
-export function isSameValue(sourceCode: SourceCode, first: TSESTree.Node, second: TSESTree.Node): boolean {
-  const a = skipTransparent(first);
-  const b = skipTransparent(second);
-  if (a.type === AST_NODE_TYPES.ThisExpression && b.type === AST_NODE_TYPES.ThisExpression) return true;
-  if (a.type === AST_NODE_TYPES.Identifier && b.type === AST_NODE_TYPES.Identifier) {
-    if (a.name !== b.name) return false;
-    return findVariableOf(sourceCode, a) === findVariableOf(sourceCode, b);
-  }
-  if (a.type === AST_NODE_TYPES.MemberExpression && b.type === AST_NODE_TYPES.MemberExpression) {
-    const property = propertyName(a);
-    return property !== null && property === propertyName(b) && isSameValue(sourceCode, a.object, b.object);
-  }
-  return false;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { skipTransparent, type FunctionNode, type SourceCode } from './nodes.js';
+import { propertyName, skipTransparent, type FunctionNode, type SourceCode } from './nodes.js';
 
 export function findVariableOf(
   sourceCode: SourceCode,
@@ -43,4 +43,20 @@ export function listenerSites(sourceCode: SourceCode, fn: FunctionNode): TSESTre
     }
   }
   return sites;
+}
+
+/** Whether two expressions name the same value: one variable, or one path of properties from it. */
+export function isSameValue(sourceCode: SourceCode, first: TSESTree.Node, second: TSESTree.Node): boolean {
+  const a = skipTransparent(first);
+  const b = skipTransparent(second);
+  if (a.type === AST_NODE_TYPES.ThisExpression && b.type === AST_NODE_TYPES.ThisExpression) return true;
+  if (a.type === AST_NODE_TYPES.Identifier && b.type === AST_NODE_TYPES.Identifier) {
+    if (a.name !== b.name) return false;
+    return findVariableOf(sourceCode, a) === findVariableOf(sourceCode, b);
+  }
+  if (a.type === AST_NODE_TYPES.MemberExpression && b.type === AST_NODE_TYPES.MemberExpression) {
+    const property = propertyName(a);
+    return property !== null && property === propertyName(b) && isSameValue(sourceCode, a.object, b.object);
+  }
+  return false;
 }

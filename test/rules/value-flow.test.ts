@@ -1,0 +1,373 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
+import noIgnoredWrite from '../../rules/src/rules/no-ignored-write.js';
+import noUnhandledError from '../../rules/src/rules/no-unhandled-error.js';
+import { ruleTester, typedRuleTester } from './rule-tester.js';
+
+/**
+ * Where a stream value goes, followed by one model for every rule: later assignments,
+ * reassignment, `.bind()`, closures, class fields, local factories. Each case runs with and
+ * without type information, and must be reported by the same rule both ways.
+ */
+function runBothWays<MessageIds extends string, Options extends readonly unknown[]>(
+  name: string,
+  rule: TSESLint.RuleModule<MessageIds, Options>,
+  tests: { valid: (string | ValidTestCase<Options>)[]; invalid: InvalidTestCase<MessageIds, Options>[] },
+): void {
+  ruleTester.run(name, rule, tests);
+  typedRuleTester().run(`${name} with types`, rule, tests);
+}
+
+runBothWays('no-unhandled-error: value flow', noUnhandledError, {
+  valid: [
+    // The file stream has its listener before the variable moves on to the gunzip, which has its own.
+    `
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+export function lines(path: string, onLine: (line: string) => void) {
+  let stream: NodeJS.ReadableStream = fs.createReadStream(path);
+  stream.on('error', (error) => console.error(path, error));
+  stream = stream.pipe(zlib.createGunzip());
+  stream.on('error', (error) => console.error(path, 'is not gzip', error));
+  stream.on('data', (chunk) => onLine(String(chunk)));
+}
+`,
+    // Piped into the gunzip only sometimes: the later listener may be the file stream's own.
+    `
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+export function open(path: string) {
+  let input: NodeJS.ReadableStream = fs.createReadStream(path);
+  if (path.endsWith('.gz')) input = input.pipe(zlib.createGunzip());
+  input.on('error', (error) => console.error(error));
+  input.resume();
+}
+`,
+    // A zlib stream made only to reach its native handle: it never runs, so it cannot fail.
+    `
+import zlib from 'node:zlib';
+export const NativeZlib = (zlib.createInflate() as any)._handle.constructor;
+`,
+    // A helper that listens before it hands the stream back is no bare factory.
+    `
+import fs from 'node:fs';
+function openLog(path: string) {
+  const log = fs.createWriteStream(path, { flags: 'a' });
+  log.on('error', (error) => console.error('log', error));
+  return log;
+}
+const log = openLog('server.log');
+log.write('started\\n');
+`,
+    // A class field with its listener in the constructor, used in another method.
+    `
+import fs from 'node:fs';
+export class Spool {
+  private out: fs.WriteStream;
+  constructor(path: string) {
+    this.out = fs.createWriteStream(path);
+    this.out.on('error', (error) => this.fail(error));
+  }
+  add(line: string) { this.out.write(line + '\\n'); }
+  fail(error: Error) { console.error(error); }
+}
+`,
+    // A field the code outside the class listens to.
+    `
+import fs from 'node:fs';
+class Recorder {
+  out: fs.WriteStream;
+  constructor(path: string) { this.out = fs.createWriteStream(path); }
+  note(text: string) { this.out.write(text); }
+}
+const recorder = new Recorder('notes.txt');
+recorder.out.on('error', () => process.exit(1));
+`,
+    // Bound to the stream and handed on with it: the caller gets the stream too.
+    `
+import zlib from 'node:zlib';
+export function inflater() {
+  const gunzip = zlib.createGunzip();
+  return { stream: gunzip, push: gunzip.write.bind(gunzip) };
+}
+`,
+  ],
+  invalid: [
+    // After `stream = stream.pipe(gunzip)` the listener is the gunzip's: the file stream has none.
+    {
+      code: `
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+export function printLog(path: string) {
+  let stream: NodeJS.ReadableStream = fs.createReadStream(path);
+  stream = stream.pipe(zlib.createGunzip());
+  stream.on('error', (error) => console.error('not a gzip file', error));
+  stream.on('data', (chunk) => process.stdout.write(chunk));
+}
+`,
+      errors: [
+        {
+          messageId: 'unhandledPiped',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'addErrorListener',
+              output: `
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+export function printLog(path: string) {
+  let stream: NodeJS.ReadableStream = fs.createReadStream(path);
+  stream.on('error', (error) => console.error(error));
+  stream = stream.pipe(zlib.createGunzip());
+  stream.on('error', (error) => console.error('not a gzip file', error));
+  stream.on('data', (chunk) => process.stdout.write(chunk));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // A stream assigned after its declaration, in another function.
+    {
+      code: `
+import fs from 'node:fs';
+let journal: fs.WriteStream | undefined;
+export function startJournal(path: string) {
+  journal = fs.createWriteStream(path, { flags: 'a' });
+}
+export function record(entry: object) {
+  journal?.write(JSON.stringify(entry) + '\\n');
+}
+`,
+      errors: [
+        {
+          messageId: 'unhandled',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'addErrorListener',
+              output: `
+import fs from 'node:fs';
+let journal: fs.WriteStream | undefined;
+export function startJournal(path: string) {
+  journal = fs.createWriteStream(path, { flags: 'a' }).on('error', (error) => console.error(error));
+}
+export function record(entry: object) {
+  journal?.write(JSON.stringify(entry) + '\\n');
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Bound methods and closing arrows use the gunzip; none of them hands it to anyone.
+    {
+      code: `
+import zlib from 'node:zlib';
+export function inflater(onText: (text: string) => void) {
+  const gunzip = zlib.createGunzip();
+  gunzip.setEncoding('utf8').on('data', onText);
+  return { push: gunzip.write.bind(gunzip), close: () => gunzip.end() };
+}
+`,
+      errors: [
+        {
+          messageId: 'unhandled',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'addErrorListener',
+              output: `
+import zlib from 'node:zlib';
+export function inflater(onText: (text: string) => void) {
+  const gunzip = zlib.createGunzip();
+  gunzip.on('error', (error) => console.error(error));
+  gunzip.setEncoding('utf8').on('data', onText);
+  return { push: gunzip.write.bind(gunzip), close: () => gunzip.end() };
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Ending the stream at exit is no hand-over.
+    {
+      code: `
+const fs = require('fs');
+const trace = fs.createWriteStream('trace.log', { flags: 'a' });
+trace.write('started\\n');
+process.on('exit', () => trace.end());
+`,
+      errors: [
+        {
+          messageId: 'unhandled',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'addErrorListener',
+              output: `
+const fs = require('fs');
+const trace = fs.createWriteStream('trace.log', { flags: 'a' });
+trace.on('error', (error) => console.error(error));
+trace.write('started\\n');
+process.on('exit', () => trace.end());
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // A field set in the constructor and written in other methods: still nobody listens.
+    {
+      code: `
+import fs from 'node:fs';
+export class AuditTrail {
+  private out: fs.WriteStream;
+  constructor(path: string) {
+    this.out = fs.createWriteStream(path, { flags: 'a' });
+  }
+  record(event: string) { this.out.write(JSON.stringify({ event, at: Date.now() }) + '\\n'); }
+  close() { this.out.end(); }
+}
+`,
+      errors: [
+        {
+          messageId: 'unhandled',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'addErrorListener',
+              output: `
+import fs from 'node:fs';
+export class AuditTrail {
+  private out: fs.WriteStream;
+  constructor(path: string) {
+    this.out = fs.createWriteStream(path, { flags: 'a' }).on('error', (error) => console.error(error));
+  }
+  record(event: string) { this.out.write(JSON.stringify({ event, at: Date.now() }) + '\\n'); }
+  close() { this.out.end(); }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // A helper of this file that returns a new stream is a factory: its call makes the stream.
+    {
+      code: `
+const fs = require('fs');
+function openReport(dir) {
+  return fs.createWriteStream(dir + '/report.csv');
+}
+const report = openReport('/tmp');
+report.write('id,total\\n');
+report.end();
+`,
+      errors: [
+        {
+          messageId: 'unhandled',
+          line: 6,
+          data: { factory: 'openReport(…)' },
+          suggestions: [
+            {
+              messageId: 'addErrorListener',
+              output: `
+const fs = require('fs');
+function openReport(dir) {
+  return fs.createWriteStream(dir + '/report.csv');
+}
+const report = openReport('/tmp');
+report.on('error', (error) => console.error(error));
+report.write('id,total\\n');
+report.end();
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `
+import { createReadStream } from 'node:fs';
+const openInput = (path: string) => {
+  const input = createReadStream(path, 'utf8');
+  return input;
+};
+export function count(path: string) {
+  let total = 0;
+  openInput(path).on('data', (chunk) => { total += chunk.length; });
+}
+`,
+      errors: [
+        {
+          messageId: 'unhandled',
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'addErrorListener',
+              output: `
+import { createReadStream } from 'node:fs';
+const openInput = (path: string) => {
+  const input = createReadStream(path, 'utf8');
+  return input;
+};
+export function count(path: string) {
+  let total = 0;
+  openInput(path).on('error', (error) => console.error(error)).on('data', (chunk) => { total += chunk.length; });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+runBothWays('no-ignored-write: value flow', noIgnoredWrite, {
+  valid: [
+    // Assigned later, but not a stream: a batch with its own write().
+    `
+class Batch { rows: string[] = []; write(row: string) { this.rows.push(row); } }
+let batch: Batch | null = null;
+export function begin() { batch = new Batch(); }
+export function fill(rows: string[]) { for (const row of rows) batch!.write(row); }
+`,
+  ],
+  invalid: [
+    // `let gz; … gz = zlib.createGzip()`: the later assignment makes it a stream.
+    {
+      code: `
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+let gzip: zlib.Gzip;
+export function start(path: string) {
+  gzip = zlib.createGzip();
+  gzip.pipe(fs.createWriteStream(path));
+}
+export function flush(lines: string[]) {
+  for (const line of lines) gzip.write(line + '\\n');
+}
+`,
+      errors: [{ messageId: 'ignoredWrite', data: { name: 'gzip', context: 'loop' }, line: 10 }],
+    },
+    // A field set in the constructor, written in a loop in another method.
+    {
+      code: `
+import fs from 'node:fs';
+export class CsvExport {
+  private out;
+  constructor(path: string) { this.out = fs.createWriteStream(path); }
+  rows(rows: string[][]) {
+    for (const row of rows) this.out.write(row.join(',') + '\\n');
+  }
+}
+`,
+      errors: [{ messageId: 'ignoredWrite', data: { name: 'this.out', context: 'loop' }, line: 7 }],
+    },
+  ],
+});
