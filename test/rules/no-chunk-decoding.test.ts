@@ -92,23 +92,7 @@ http.createServer((req, res) => {
           data: { stream: 'req' },
           line: 6,
           column: 5,
-          suggestions: [
-            {
-              messageId: 'setEncoding',
-              data: { stream: 'req' },
-              output: `
-const http = require('http');
-http.createServer((req, res) => {
-  let body = '';
-  req.setEncoding('utf8');
-  req.on('data', (chunk) => {
-    body += chunk;
-  });
-  req.on('end', () => res.end(JSON.parse(body).name));
-});
-`,
-            },
-          ],
+          suggestions: [],
         },
       ],
     },
@@ -139,18 +123,7 @@ input.on('data', (chunk) => { names = \`\${names}\${chunk}\`; });
           messageId: 'decodedPerChunk',
           data: { stream: 'input' },
           line: 5,
-          suggestions: [
-            {
-              messageId: 'setEncoding',
-              output: `
-import { createReadStream } from 'node:fs';
-const input = createReadStream('names.txt');
-let names = '';
-input.setEncoding('utf8');
-input.on('data', (chunk) => { names = \`\${names}\${chunk}\`; });
-`,
-            },
-          ],
+          suggestions: [],
         },
       ],
     },
@@ -169,19 +142,7 @@ net.createServer((socket) => {
           data: { stream: 'socket' },
           line: 5,
           column: 41,
-          suggestions: [
-            {
-              messageId: 'setEncoding',
-              output: `
-const net = require('net');
-net.createServer((socket) => {
-  let line = '';
-  socket.setEncoding('utf8');
-  socket.on('data', (chunk) => { line = line + chunk; });
-});
-`,
-            },
-          ],
+          suggestions: [],
         },
       ],
     },

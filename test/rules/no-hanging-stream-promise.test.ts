@@ -131,23 +131,7 @@ function save(path, text) {
           data: { event: 'finish', stream: 'out' },
           line: 6,
           column: 5,
-          suggestions: [
-            {
-              messageId: 'rejectOnError',
-              data: { stream: 'out' },
-              output: `
-const fs = require('fs');
-function save(path, text) {
-  return new Promise((resolve, reject) => {
-    const out = fs.createWriteStream(path);
-    out.on('finish', resolve);
-    out.once('error', reject);
-    out.end(text);
-  });
-}
-`,
-            },
-          ],
+          suggestions: [],
         },
       ],
     },
@@ -227,20 +211,7 @@ new Promise((resolve) => {
         {
           messageId: 'noRejectPath',
           line: 6,
-          suggestions: [
-            {
-              messageId: 'rejectOnError',
-              output: `
-const fs = require('fs');
-const out = fs.createWriteStream('x');
-new Promise((resolve, reject) => {
-  out.on('error', (error) => console.error(error));
-  out.on('finish', resolve);
-  out.once('error', reject);
-});
-`,
-            },
-          ],
+          suggestions: [],
         },
       ],
     },
@@ -256,19 +227,7 @@ const done = new Promise(async resolve => {
       errors: [
         {
           messageId: 'noRejectPath',
-          suggestions: [
-            {
-              messageId: 'rejectOnError',
-              output: `
-const fs = require('fs');
-const out = fs.createWriteStream('x');
-const done = new Promise(async (resolve, reject) => {
-  out.on('finish', resolve);
-  out.once('error', reject);
-});
-`,
-            },
-          ],
+          suggestions: [],
         },
       ],
     },

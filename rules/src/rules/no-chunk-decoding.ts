@@ -69,7 +69,10 @@ export default createRule<[], MessageIds>({
           const streamText = sourceCode.getText(stream);
           if (decodedStreams.has(streamText) || !deliversBytes(sourceCode, stream)) continue;
           const statement = statementOf(registration);
+          // Inserting setEncoding() before the listener changes code outside the handler's block,
+          // which the fix checks refuse; the message says what to write.
           const canSuggest =
+            false &&
             onlyDecodes &&
             isPlainReference(stream) &&
             statement.type === AST_NODE_TYPES.ExpressionStatement &&

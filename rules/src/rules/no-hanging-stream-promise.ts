@@ -74,7 +74,7 @@ export default createRule<[], MessageIds>({
           const canSuggest =
             statement.parent?.type === AST_NODE_TYPES.BlockStatement &&
             isPlainReference(emitter) &&
-            (rejectName !== null || canAddReject(sourceCode, executor));
+            rejectName !== null;
           context.report({
             node: registration.call,
             messageId: 'noRejectPath',
