@@ -1,4 +1,5 @@
 import type { AST, Linter, SourceCode } from 'eslint';
+import plugin from '../../rules/src/index.js';
 import { lintOnce, type LintSetup } from './linting.js';
 import { applyEdit, hunksBetween, mapOffset, type Edit, type Hunk } from './text-diff.js';
 
@@ -143,11 +144,21 @@ function reportedAgain(before: Linted, problem: Problem, hunks: Hunk[], after: L
   return is >= was ? ['the rule reports the rewritten code again'] : [];
 }
 
-/** A problem of any of our rules that was not there before the fix. */
+/**
+ * Preferences (`meta.type: 'suggestion'`, such as prefer-stream-promises) may ask for more once a
+ * fix has made the code correct: a hand-made promise that now rejects on 'error' is right, and
+ * `finished()` is only the tidier way to write it.
+ */
+function isPreference(rule: string): boolean {
+  const name = rule.slice('node-streams/'.length) as keyof typeof plugin.rules;
+  return plugin.rules[name]?.meta.type === 'suggestion';
+}
+
+/** A problem of any of our rules (preferences aside) that was not there before the fix. */
 function addedProblems(before: Linted, hunks: Hunk[], after: Linted): string[] {
   const count = (problems: Problem[], rule: string, start: number, end: number) =>
     problems.filter((each) => each.rule === rule && inside(each.start, start, end)).length;
-  return after.problems.flatMap((added) => {
+  return after.problems.filter((added) => !isPreference(added.rule)).flatMap((added) => {
     const origin = mapOffset(added.start, hunks, true);
     if (typeof origin === 'number') {
       const existed = before.problems.some((each) => each.rule === added.rule && each.start === origin);

@@ -3,27 +3,22 @@ import {
   deliversBytes,
   descendantsOf,
   isFunction,
-  isPlainReference,
   listenerCallOf,
   propertyName,
   skipTransparent,
   staticString,
-  statementOf,
   type SourceCode,
 } from '../analysis/index.js';
 import { createRule } from '../create-rule.js';
-import { indentOf } from '../fixes/source-text.js';
 
-type MessageIds = 'decodedPerChunk' | 'setEncoding';
+type MessageIds = 'decodedPerChunk';
 
 /** Encodings in which one character may take several bytes, so a chunk may end mid-character. */
 const multiByteEncodings = new Set(['utf8', 'utf-8', 'utf16le', 'utf-16le', 'ucs2', 'ucs-2']);
 
 interface DataHandler {
-  registration: TSESTree.CallExpression;
   stream: TSESTree.Expression;
   decoding: TSESTree.Node;
-  onlyDecodes: boolean;
 }
 
 export default createRule<[], MessageIds>({
@@ -36,11 +31,9 @@ export default createRule<[], MessageIds>({
       topic: 'readable streams',
       recommended: 'strict',
     },
-    hasSuggestions: true,
     messages: {
       decodedPerChunk:
         "Each chunk is decoded to text on its own: a character split across two chunks becomes U+FFFD. `{{stream}}` delivers Buffers cut at any byte; call `{{stream}}.setEncoding('utf8')` before reading, or collect the Buffers and decode once.",
-      setEncoding: "Call {{stream}}.setEncoding('utf8') before the 'data' listener.",
     },
     schema: [],
   },
@@ -62,64 +55,33 @@ export default createRule<[], MessageIds>({
         if (!isFunction(handler) || handler.params[0]?.type !== AST_NODE_TYPES.Identifier) return;
         const decoding = perChunkDecoding(sourceCode, handler, handler.params[0]);
         if (!decoding) return;
-        handlers.push({ registration: node, stream: skipTransparent(registration.emitter) as TSESTree.Expression, ...decoding });
+        handlers.push({ stream: skipTransparent(registration.emitter) as TSESTree.Expression, decoding });
       },
       'Program:exit'() {
-        for (const { registration, stream, decoding, onlyDecodes } of handlers) {
+        for (const { stream, decoding } of handlers) {
           const streamText = sourceCode.getText(stream);
           if (decodedStreams.has(streamText) || !deliversBytes(sourceCode, stream)) continue;
-          const statement = statementOf(registration);
-          // Inserting setEncoding() before the listener changes code outside the handler's block,
-          // which the fix checks refuse; the message says what to write.
-          const canSuggest =
-            false &&
-            onlyDecodes &&
-            isPlainReference(stream) &&
-            statement.type === AST_NODE_TYPES.ExpressionStatement &&
-            (statement.parent?.type === AST_NODE_TYPES.BlockStatement || statement.parent?.type === AST_NODE_TYPES.Program);
-          context.report({
-            node: decoding,
-            messageId: 'decodedPerChunk',
-            data: { stream: streamText },
-            suggest: canSuggest
-              ? [
-                  {
-                    messageId: 'setEncoding',
-                    data: { stream: streamText },
-                    fix: (fixer) =>
-                      fixer.insertTextBefore(statement, `${streamText}.setEncoding('utf8');\n${indentOf(sourceCode, statement)}`),
-                  },
-                ]
-              : [],
-          });
+          // No suggestion: setEncoding() belongs before the listener, outside the reported handler,
+          // and a stream may be read elsewhere as bytes; the message says what to write.
+          context.report({ node: decoding, messageId: 'decodedPerChunk', data: { stream: streamText } });
         }
       },
     };
   },
 });
 
-/**
- * The first place a 'data' handler turns its chunk into text (`text += chunk`,
- * `chunk.toString()`, `${chunk}`), and whether the chunk is used for nothing else (so that
- * string chunks from setEncoding() would serve it just as well).
- */
+/** The first place a 'data' handler turns its chunk into text (`text += chunk`, `chunk.toString()`, `${chunk}`). */
 function perChunkDecoding(
   sourceCode: SourceCode,
   handler: TSESTree.FunctionLike,
   chunk: TSESTree.Identifier,
-): { decoding: TSESTree.Node; onlyDecodes: boolean } | null {
+): TSESTree.Node | null {
   const variable = sourceCode.getDeclaredVariables(handler).find((each) => each.name === chunk.name);
   if (!variable) return null;
-  let decoding: TSESTree.Node | null = null;
-  let onlyDecodes = true;
-  for (const reference of variable.references) {
-    const use = decodingUse(reference.identifier);
-    if (use && !decoding) decoding = use;
-    if (!use) onlyDecodes = false;
-  }
+  const decoding = variable.references.map((reference) => decodingUse(reference.identifier)).find((use) => use !== null) ?? null;
   // Reads in nested functions run at other times; the handler's own code is what we judge.
   if (decoding && !isOwnCode(sourceCode, handler, decoding)) return null;
-  return decoding ? { decoding, onlyDecodes } : null;
+  return decoding;
 }
 
 function isOwnCode(sourceCode: SourceCode, handler: TSESTree.FunctionLike, node: TSESTree.Node): boolean {
