@@ -1,4 +1,5 @@
 import { ESLintUtils } from '@typescript-eslint/utils';
+import { rememberLintContext } from './analysis/origins/library-models.js';
 import { ruleDocsUrl } from './repository.js';
 import type { Level, Topic } from './skill-tree.js';
 
@@ -16,4 +17,17 @@ export interface NodeStreamsDocs {
   requiresTypeChecking?: boolean;
 }
 
-export const createRule = ESLintUtils.RuleCreator<NodeStreamsDocs>(ruleDocsUrl);
+const createPlainRule = ESLintUtils.RuleCreator<NodeStreamsDocs>(ruleDocsUrl);
+
+/**
+ * Every rule hands the analysis the run's shared settings (`settings['node-streams']`) before
+ * it starts, since the analysis is asked with the source code alone.
+ */
+export const createRule: typeof createPlainRule = (rule) =>
+  createPlainRule({
+    ...rule,
+    create(context, options) {
+      rememberLintContext(context);
+      return rule.create(context, options);
+    },
+  });

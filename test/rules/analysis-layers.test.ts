@@ -16,7 +16,7 @@ const layers: [RegExp, number, string][] = [
   [/^module-bindings\.ts$/, 1, 'names and modules'],
   [/^(stream-api|stream-kind)\.ts$/, 2, 'stream vocabulary'],
   [/^stream-types\.ts$/, 3, 'stream types'],
-  [/^stream-sources\.ts$/, 4, 'stream origins'],
+  [/^(stream-sources\.ts$|origins\/)/, 4, 'stream origins'],
 ];
 
 function layerOf(file: string): { rank: number; name: string } {

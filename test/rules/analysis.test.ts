@@ -1,46 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Linter, type Rule } from 'eslint';
-import * as typescriptParser from '@typescript-eslint/parser';
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { resolveQualifiedName, streamKindOf } from '../../rules/src/analysis/index.js';
-
-/**
- * Runs the analysis on every `probe(expression)` of a snippet and returns its answers, in order:
- * the qualified name and the stream kind of each probed expression.
- */
-function probe(code: string, filename = 'probe.ts'): string[] {
-  const answers: string[] = [];
-  const probeRule: TSESLint.RuleModule<'answer'> = {
-    meta: { type: 'problem', messages: { answer: '{{answer}}' }, schema: [] },
-    defaultOptions: [],
-    create(context) {
-      return {
-        'CallExpression[callee.name="probe"]'(node: TSESTree.CallExpression) {
-          const target = node.arguments[0];
-          const name = resolveQualifiedName(context.sourceCode, target) ?? '-';
-          const kind = streamKindOf(context.sourceCode, target) ?? '-';
-          answers.push(`${name} ${kind}`);
-        },
-      };
-    },
-  };
-  const linter = new Linter({ configType: 'flat' });
-  const messages = linter.verify(
-    code,
-    [
-      {
-        files: ['**/*.ts', '**/*.js'],
-        languageOptions: { parser: typescriptParser as Linter.Parser },
-        plugins: { probe: { rules: { probe: probeRule as unknown as Rule.RuleModule } } },
-        rules: { 'probe/probe': 'error' },
-      },
-    ],
-    filename,
-  );
-  assert.deepEqual(messages.filter((message) => message.fatal), []);
-  return answers;
-}
+import { probe } from '../support/probe.js';
 
 describe('resolving what a name refers to', () => {
   it('follows require, renames, nested destructuring and node: prefixes', () => {

@@ -71,15 +71,25 @@ ruleTester.run('no-mixed-consumption', rule, {
       function sniff() { input.once('readable', () => input.read(1)); }
       async function drain() { for await (const chunk of input) console.log(chunk); }
     `,
-    // Not a known stream.
+    // Not a known stream: a 'line' listener and an async iterable (readline's interface).
     `
       async function f(source) {
-        source.on('data', console.log);
+        source.on('line', console.log);
         for await (const item of source) console.log(item);
       }
     `,
   ],
   invalid: [
+    {
+      // Of unknown origin, but given a 'data' listener: a readable by its usage.
+      code: `
+export async function f(source) {
+  source.on('data', console.log);
+  for await (const item of source) console.log(item);
+}
+`,
+      errors: [{ messageId: 'mixedConsumption', line: 4 }],
+    },
     {
       // A 'data' listener left over, then a for await loop.
       code: `

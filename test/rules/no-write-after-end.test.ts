@@ -93,9 +93,10 @@ ruleTester.run('no-write-after-end', rule, {
       out = fs.createWriteStream('part-2');
       out.write('two');
     `,
-    // Not a known stream.
+    // Not a stream: execa's subprocess is a promise whose stdin is the stream; usage is no evidence.
     `
-      const session = openSession();
+      import { execa } from 'execa';
+      const session = execa('ssh', ['host']);
       session.end('bye');
       session.write('more');
     `,
@@ -111,6 +112,16 @@ ruleTester.run('no-write-after-end', rule, {
     `,
   ],
   invalid: [
+    {
+      // Of unknown origin, but written and ended: a writable by its usage.
+      code: `
+export function close(session) {
+  session.end('bye');
+  session.write('more');
+}
+`,
+      errors: [{ messageId: 'writeAfterEnd', data: { name: 'session', method: 'write', line: '3' }, line: 4, column: 3 }],
+    },
     {
       // The missing return of an error branch.
       code: `

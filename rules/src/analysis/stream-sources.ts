@@ -1,8 +1,8 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { resolveQualifiedName } from './module-bindings.js';
 import { listenerMethods, sameStreamMethods } from './stream-api.js';
 import type { StreamKind } from './stream-kind.js';
-import { streamKindOfType, typeServicesOf } from './stream-types.js';
+import { jsdocStreamTypesOf, streamKindOfType, typeServicesOf } from './stream-types.js';
 import {
   classFieldsOf,
   definitionsReaching,
@@ -19,6 +19,10 @@ import {
   type FunctionNode,
   type SourceCode,
 } from './syntax/index.js';
+import { narrowedStreamKind } from './origins/instanceof-narrowing.js';
+import { libraryCreationOf, libraryParameterStreamOf, libraryPropertyStreamOf } from './origins/library-models.js';
+import { isRouteRegistration, requestHandlerParameterKind, wrappedRequestStreamKind } from './origins/request-handlers.js';
+import { callSiteStreamKind, usageStreamKind } from './origins/usage-evidence.js';
 
 export interface StreamCreation {
   kind: StreamKind;
@@ -31,6 +35,7 @@ export interface StreamCreation {
   failsOnlyAsStream: boolean;
   /** Whether an unhandled failure is worth a report at all. */
   canFail: boolean;
+  origin: StreamOrigin;
 }
 
 const transformFactories = [
@@ -119,34 +124,85 @@ export function streamCreationOf(
       // A core stream class does nothing until it is used; a socket subclass connects on its own.
       const className = resolveQualifiedName(sourceCode, node.callee);
       const idleUntilUsed = className?.startsWith('stream.') ?? false;
-      return { kind, factory, failsOnlyAsStream: idleUntilUsed, canFail: !isInertCoreStream(sourceCode, node) };
+      return { kind, factory, failsOnlyAsStream: idleUntilUsed, canFail: !isInertCoreStream(sourceCode, node), origin: 'factory' };
     }
+    const library = libraryCreationOf(sourceCode, node);
+    if (library) return { ...library, failsOnlyAsStream: false, origin: 'library' };
     const services = typeServicesOf(sourceCode);
     const typed = services && streamKindOfType(services, node);
     // A library's stream made only to reach a method (`new Upload(cfg).createURI()`) is not used as one.
-    return typed ? { kind: typed, factory, failsOnlyAsStream: true, canFail: true } : null;
+    return typed ? { kind: typed, factory, failsOnlyAsStream: true, canFail: true, origin: 'types' } : null;
   }
   const name = resolveQualifiedName(sourceCode, node.callee);
-  if (!name) return fileHandleStream(sourceCode, node) ?? localFactoryCreation(sourceCode, node);
+  if (!name) {
+    return fileHandleStream(sourceCode, node) ?? localFactoryCreation(sourceCode, node) ?? libraryOrDeclaredStream(sourceCode, node);
+  }
   const factory = name.replace(/^stream\./, '');
+  // Node's stream classes construct themselves when called without `new`: `PassThrough()`.
+  if (streamClassKinds[name] && !name.startsWith('net.') && !name.startsWith('tls.')) {
+    return { kind: streamClassKinds[name], factory, failsOnlyAsStream: true, canFail: !isInertCoreStream(sourceCode, node), origin: 'factory' };
+  }
   if (factoryKinds[name]) {
     return {
       kind: factoryKinds[name],
       factory,
       failsOnlyAsStream: !startsOnItsOwn(name),
       canFail: !isFixedData(name, node),
+      origin: 'factory',
     };
   }
-  if (cipherFactories.has(name)) return { kind: 'duplex', factory, failsOnlyAsStream: true, canFail: true };
-  if (digestFactories.has(name)) return { kind: 'duplex', factory, failsOnlyAsStream: true, canFail: false };
-  return null;
+  if (cipherFactories.has(name)) return { kind: 'duplex', factory, failsOnlyAsStream: true, canFail: true, origin: 'factory' };
+  if (digestFactories.has(name)) return { kind: 'duplex', factory, failsOnlyAsStream: true, canFail: false, origin: 'factory' };
+  return libraryOrDeclaredStream(sourceCode, node);
+}
+
+/**
+ * A library's stream (`busboy(…)`, `got.stream(…)`), or the result of a function declared to
+ * return a stream: by its checked type, or by its own annotation or JSDoc in this file. A stream
+ * handed over by a function we did not see fails, as far as we know, only once it is used.
+ */
+function libraryOrDeclaredStream(sourceCode: SourceCode, call: TSESTree.CallExpression): StreamCreation | null {
+  const library = libraryCreationOf(sourceCode, call);
+  if (library) return { ...library, failsOnlyAsStream: false, origin: 'library' };
+  const callee = skipTransparent(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    // `s.pipe(d)`, `s.on(…)` and the other methods of a stream return a stream that exists already.
+    const method = propertyName(callee);
+    if (method === 'pipe' || (method && sameStreamMethods.has(method)) || streamKindOf(sourceCode, callee.object)) return null;
+  }
+  const factory = sourceCode.getText(call.callee);
+  const declared = declaredResultKind(sourceCode, callee);
+  if (declared) return { kind: declared, factory, failsOnlyAsStream: true, canFail: true, origin: 'annotation' };
+  const services = typeServicesOf(sourceCode);
+  const typed = services && streamKindOfType(services, call);
+  return typed ? { kind: typed, factory, failsOnlyAsStream: true, canFail: true, origin: 'types' } : null;
+}
+
+/** `function open(): Readable` or `/** @returns {Readable} *\/ function open()` of this file. */
+function declaredResultKind(sourceCode: SourceCode, callee: TSESTree.Node): StreamKind | null {
+  if (callee.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = findVariableOf(sourceCode, callee);
+  const definition = variable && isSingleAssignment(variable) ? variable.defs[0] : null;
+  const fn =
+    definition?.type === 'FunctionName'
+      ? definition.node
+      : definition?.type === 'Variable' && definition.node.init && isFunction(definition.node.init)
+        ? definition.node.init
+        : null;
+  if (!fn) return null;
+  const returnType = fn.returnType?.typeAnnotation;
+  if (returnType?.type === AST_NODE_TYPES.TSTypeReference) {
+    const qualified = resolveQualifiedName(sourceCode, returnType.typeName);
+    if (qualified && annotationKinds[qualified]) return annotationKinds[qualified];
+  }
+  return jsdocStreamTypesOf(sourceCode, fn).returns;
 }
 
 /**
  * `new PassThrough()`, or `new Readable({ highWaterMark })` fed by `push()`: a core stream class
  * given no implementation of its own has no I/O and no code that could fail.
  */
-function isInertCoreStream(sourceCode: SourceCode, node: TSESTree.NewExpression): boolean {
+function isInertCoreStream(sourceCode: SourceCode, node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
   const className = resolveQualifiedName(sourceCode, node.callee);
   if (!className || !streamClassKinds[className] || className.startsWith('net.') || className.startsWith('tls.')) {
     return false;
@@ -192,7 +248,7 @@ function fileHandleStream(sourceCode: SourceCode, call: TSESTree.CallExpression)
   if (opened?.type !== AST_NODE_TYPES.CallExpression) return null;
   if (resolveQualifiedName(sourceCode, opened.callee) !== 'fs/promises.open') return null;
   const kind = method === 'createReadStream' ? 'readable' : 'writable';
-  return { kind, factory: `FileHandle.${method}`, failsOnlyAsStream: false, canFail: true };
+  return { kind, factory: `FileHandle.${method}`, failsOnlyAsStream: false, canFail: true, origin: 'factory' };
 }
 
 const factoryCreations = new WeakMap<FunctionNode, StreamCreation | null>();
@@ -299,106 +355,226 @@ export function classStreamKind(
 }
 
 /**
+ * Where the analysis learnt that a value is a stream: a core factory, class or well-known stream;
+ * a library model; an HTTP or socket handler's parameter; a type annotation or JSDoc; the calls of
+ * a local function; an `instanceof` check; its usage; the type checker.
+ */
+export type StreamOrigin =
+  | 'factory'
+  | 'local helper'
+  | 'class field'
+  | 'library'
+  | 'handler'
+  | 'annotation'
+  | 'call sites'
+  | 'narrowing'
+  | 'usage'
+  | 'types';
+
+export interface StreamRecognition {
+  kind: StreamKind;
+  origin: StreamOrigin;
+}
+
+/**
  * What kind of stream an expression holds, or null when nothing shows it is one: created here,
  * a well-known stream, a conventional parameter, a type annotation, or a checked type.
  */
 export function streamKindOf(sourceCode: SourceCode, node: TSESTree.Node): StreamKind | null {
-  return syntacticStreamKindOf(sourceCode, node, new Set()) ?? typedStreamKindOf(sourceCode, node);
+  return streamRecognitionOf(sourceCode, node)?.kind ?? null;
 }
 
-function typedStreamKindOf(sourceCode: SourceCode, node: TSESTree.Node): StreamKind | null {
+/** The kind of stream an expression holds and where that is known from. */
+export function streamRecognitionOf(sourceCode: SourceCode, node: TSESTree.Node): StreamRecognition | null {
+  return recognise(sourceCode, node, new Set()) ?? typedRecognition(sourceCode, node);
+}
+
+function typedRecognition(sourceCode: SourceCode, node: TSESTree.Node): StreamRecognition | null {
   const services = typeServicesOf(sourceCode);
-  return services ? streamKindOfType(services, node) : null;
+  const kind = services && streamKindOfType(services, node);
+  return kind ? { kind, origin: 'types' } : null;
 }
 
-function syntacticStreamKindOf(
-  sourceCode: SourceCode,
-  node: TSESTree.Node,
-  seen: Set<TSESTree.Node>,
-): StreamKind | null {
+function recognised(kind: StreamKind | null | undefined, origin: StreamOrigin): StreamRecognition | null {
+  return kind ? { kind, origin } : null;
+}
+
+function recognise(sourceCode: SourceCode, node: TSESTree.Node, seen: Set<TSESTree.Node>): StreamRecognition | null {
   if (seen.has(node)) return null;
   seen.add(node);
   const target = skipTransparent(node);
   switch (target.type) {
     case AST_NODE_TYPES.CallExpression:
-    case AST_NODE_TYPES.NewExpression:
-      return streamCreationOf(sourceCode, target)?.kind ?? pipeResultKind(sourceCode, target, seen);
+    case AST_NODE_TYPES.NewExpression: {
+      const creation = streamCreationOf(sourceCode, target);
+      return creation ? { kind: creation.kind, origin: creation.origin } : pipeResult(sourceCode, target, seen);
+    }
     case AST_NODE_TYPES.MemberExpression:
-      return memberStreamKind(sourceCode, target, seen);
+      return memberRecognition(sourceCode, target, seen);
     case AST_NODE_TYPES.Identifier:
-      return identifierStreamKind(sourceCode, target, seen);
-    case AST_NODE_TYPES.AwaitExpression:
-      return null;
+      return identifierRecognition(sourceCode, target, seen);
     default:
       return null;
   }
 }
 
 /** `a.pipe(b)` is `b`; `s.on(…)` is `s`. */
-function pipeResultKind(
+function pipeResult(
   sourceCode: SourceCode,
   node: TSESTree.CallExpression | TSESTree.NewExpression,
   seen: Set<TSESTree.Node>,
-): StreamKind | null {
+): StreamRecognition | null {
   if (node.type !== AST_NODE_TYPES.CallExpression) return null;
   const callee = skipTransparent(node.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
   const method = propertyName(callee);
-  if (method === 'pipe' && node.arguments[0]) {
-    return syntacticStreamKindOf(sourceCode, node.arguments[0], seen);
-  }
-  if (method && sameStreamMethods.has(method)) return syntacticStreamKindOf(sourceCode, callee.object, seen);
+  if (method === 'pipe' && node.arguments[0]) return recognise(sourceCode, node.arguments[0], seen);
+  if (method && sameStreamMethods.has(method)) return recognise(sourceCode, callee.object, seen);
   return null;
 }
 
-function memberStreamKind(
+function memberRecognition(
   sourceCode: SourceCode,
   node: TSESTree.MemberExpression,
   seen: Set<TSESTree.Node>,
-): StreamKind | null {
+): StreamRecognition | null {
   const name = resolveQualifiedName(sourceCode, node);
-  if (name && wellKnownStreams[name]) return wellKnownStreams[name];
+  if (name && wellKnownStreams[name]) return { kind: wellKnownStreams[name], origin: 'factory' };
   // `this.out`, given `this.out = fs.createWriteStream(…)` in one of the class's methods.
   const field = thisFieldOf(node);
   if (field) {
     const values = classFieldsOf(sourceCode, field.owner).writes.get(field.name) ?? [];
-    return agreedKind(values, (value) => syntacticStreamKindOf(sourceCode, value, seen));
+    return recognised(agreedKind(values, (value) => recognise(sourceCode, value, seen)?.kind ?? null), 'class field');
   }
   const property = propertyName(node);
-  if (!property || !childStreamKinds[property]) return null;
-  const child = skipTransparent(node.object);
-  const spawnCall = child.type === AST_NODE_TYPES.CallExpression ? child : initializerOf(sourceCode, child);
+  if (!property) return null;
+  const wrapped = wrappedRequestStreamKind(sourceCode, node);
+  if (wrapped) return { kind: wrapped, origin: 'handler' };
+  // `(await fetch(url)).body`, `response.body`, `child.stdout` of cross-spawn.
+  const result = skipTransparent(node.object);
+  const resultValue = result.type === AST_NODE_TYPES.Identifier ? initializerOf(sourceCode, result) : result;
+  const library = resultValue && libraryPropertyStreamOf(sourceCode, resultValue, property);
+  if (library) return { kind: library.kind, origin: 'library' };
+  if (!childStreamKinds[property]) return null;
+  const spawnCall = resultValue && skipTransparent(resultValue);
   if (spawnCall?.type !== AST_NODE_TYPES.CallExpression) return null;
   const factory = resolveQualifiedName(sourceCode, spawnCall.callee);
-  return factory && childProcessFactories.has(factory) ? childStreamKinds[property] : null;
+  return factory && childProcessFactories.has(factory) ? { kind: childStreamKinds[property], origin: 'factory' } : null;
 }
 
-function identifierStreamKind(
+function identifierRecognition(
   sourceCode: SourceCode,
   identifier: TSESTree.Identifier,
   seen: Set<TSESTree.Node>,
-): StreamKind | null {
+): StreamRecognition | null {
   const variable = findVariableOf(sourceCode, identifier);
   if (!variable || variable.defs.length !== 1) return null;
-  const definition = variable.defs[0];
-  if (definition.type === 'Parameter') {
-    return annotatedStreamKind(sourceCode, definition.name) ?? conventionalParameter(sourceCode, definition.name)?.kind ?? null;
+  const known =
+    definitionRecognition(sourceCode, variable, seen, identifier) ??
+    recognised(
+      narrowedStreamKind(identifier, variable, (node) => streamClassKindOf(sourceCode, node, new Set())),
+      'narrowing',
+    );
+  if (known || seen.has(usageMarker)) return known;
+  // Usage is evidence only for values of unknown origin, judged against streams known otherwise.
+  return recognised(usageStreamKind(sourceCode, variable, knownStreamKindOf(sourceCode)), 'usage');
+}
+
+/** A marker in `seen`: the question comes from usage evidence, which must not ask usage again. */
+const usageMarker = { type: 'UsageEvidence' } as unknown as TSESTree.Node;
+
+const knownKindFunctions = new WeakMap<SourceCode, (node: TSESTree.Node) => StreamKind | null>();
+
+/** What the origin of a value (not its usage) shows it to be, for usage and call-site evidence. */
+function knownStreamKindOf(sourceCode: SourceCode): (node: TSESTree.Node) => StreamKind | null {
+  let known = knownKindFunctions.get(sourceCode);
+  if (!known) {
+    known = (node) =>
+      (recognise(sourceCode, node, new Set([usageMarker])) ?? typedRecognition(sourceCode, node))?.kind ?? null;
+    knownKindFunctions.set(sourceCode, known);
   }
-  if (definition.type !== 'Variable' || definition.node.id !== definition.name) return null;
+  return known;
+}
+
+function definitionRecognition(
+  sourceCode: SourceCode,
+  variable: TSESLint.Scope.Variable,
+  seen: Set<TSESTree.Node>,
+  identifier: TSESTree.Identifier,
+): StreamRecognition | null {
+  const definition = variable.defs[0];
+  if (definition.type === 'Parameter') return parameterRecognition(sourceCode, definition.name);
+  if (definition.type !== 'Variable') return null;
+  if (definition.node.id !== definition.name) {
+    // `const { body } = await request(url)`: a library's stream on its result.
+    const key = destructuredKey(definition.name, definition.node.id);
+    const library =
+      key && definition.node.init && isSingleAssignment(variable)
+        ? libraryPropertyStreamOf(sourceCode, definition.node.init, key)
+        : null;
+    return recognised(library?.kind, 'library');
+  }
   const annotated = annotatedStreamKind(sourceCode, definition.name);
-  if (annotated) return annotated;
+  if (annotated) return { kind: annotated, origin: 'annotation' };
   if (isSingleAssignment(variable)) {
-    return definition.node.init ? syntacticStreamKindOf(sourceCode, definition.node.init, seen) : null;
+    return definition.node.init ? recognise(sourceCode, definition.node.init, seen) : null;
   }
   // `let gz; … gz = zlib.createGunzip()`, `s = s.pipe(gunzip)`: the values that reach this read.
   const reaching = definitionsReaching(variable, identifier) ?? [];
-  return agreedKind(reaching.map((each) => each.value), (value) => syntacticStreamKindOf(sourceCode, value, seen));
+  const values = reaching.map((each) => each.value);
+  const kind = agreedKind(values, (value) => recognise(sourceCode, value, seen)?.kind ?? null);
+  const first = values.find((value) => !isNothing(value));
+  return kind && first ? { kind, origin: recognise(sourceCode, first, new Set())?.origin ?? 'factory' } : null;
+}
+/** The key of a name destructured at the top of an object pattern: `body` in `{ body }` or `{ body: b }`. */
+function destructuredKey(name: TSESTree.Node, pattern: TSESTree.Node): string | null {
+  const property = name.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.parent !== pattern || property.computed) return null;
+  return property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : null;
+}
+
+/**
+ * A parameter's kind: annotated (TypeScript or JSDoc), by convention (a server's listener), by the
+ * shape of an HTTP handler, handed by a library, or passed a stream at every call in the module.
+ */
+function parameterRecognition(sourceCode: SourceCode, parameter: TSESTree.Node): StreamRecognition | null {
+  return (
+    recognised(annotatedStreamKind(sourceCode, parameter) ?? jsdocParameterKind(sourceCode, parameter), 'annotation') ??
+    recognised(
+      conventionalParameter(sourceCode, parameter)?.kind ?? requestHandlerParameterKind(sourceCode, parameter),
+      'handler',
+    ) ??
+    recognised(
+      libraryParameterStreamOf(sourceCode, parameter, (emitter) => creationBehind(sourceCode, emitter))?.kind,
+      'library',
+    ) ??
+    recognised(callSiteStreamKind(sourceCode, parameter, knownStreamKindOf(sourceCode)), 'call sites')
+  );
 }
 
 /** The one stream kind of every value a place may hold, leaving out `null` and `undefined`. */
 function agreedKind(values: TSESTree.Node[], kindOf: (value: TSESTree.Node) => StreamKind | null): StreamKind | null {
   const kinds = values.filter((value) => !isNothing(value)).map(kindOf);
   return kinds.length > 0 && kinds.every((kind) => kind !== null && kind === kinds[0]) ? kinds[0] : null;
+}
+
+function jsdocParameterKind(sourceCode: SourceCode, parameter: TSESTree.Node): StreamKind | null {
+  const fn = parameter.parent;
+  if (!fn || !isFunction(fn) || parameter.type !== AST_NODE_TYPES.Identifier) return null;
+  return jsdocStreamTypesOf(sourceCode, fn).params.get(parameter.name) ?? null;
+}
+
+/** The call or `new` a value comes from, directly or through a const-like variable. */
+function creationBehind(
+  sourceCode: SourceCode,
+  node: TSESTree.Node,
+): TSESTree.CallExpression | TSESTree.NewExpression | null {
+  const target = skipTransparent(node);
+  const value = target.type === AST_NODE_TYPES.Identifier ? initializerOf(sourceCode, target) : target;
+  const created = value && skipTransparent(value);
+  return created?.type === AST_NODE_TYPES.CallExpression || created?.type === AST_NODE_TYPES.NewExpression
+    ? created
+    : null;
 }
 
 /** `s: Readable`, `res: http.ServerResponse`, `input: NodeJS.ReadableStream`. */
@@ -479,7 +655,7 @@ function listenerParameterKinds(
   const callee = skipTransparent(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
   const method = propertyName(callee);
-  if (method && expressRouteMethods.has(method) && isExpressApp(sourceCode, callee.object)) {
+  if (isRouteRegistration(sourceCode, call)) {
     // `(req, res, next)`, or an error handler `(error, req, res, next)`.
     return { server: 'http', params: arity === 4 ? [null, 'readable', 'writable'] : ['readable', 'writable'] };
   }
@@ -489,17 +665,6 @@ function listenerParameterKinds(
   const receiverServer = serverKindOf(sourceCode, callee.object);
   const params = receiverServer && serverEventParameters[receiverServer][event.value];
   return receiverServer && params ? { server: receiverServer, params } : null;
-}
-
-const expressRouteMethods = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all', 'use']);
-
-/** `express()`, `express.Router()` or `Router()` from express, held in a const-like variable. */
-function isExpressApp(sourceCode: SourceCode, node: TSESTree.Node): boolean {
-  const target = skipTransparent(node);
-  const value = target.type === AST_NODE_TYPES.Identifier ? initializerOf(sourceCode, target) : target;
-  if (value?.type !== AST_NODE_TYPES.CallExpression) return false;
-  const name = resolveQualifiedName(sourceCode, value.callee);
-  return name === 'express' || name === 'express.Router';
 }
 
 function serverKindOf(sourceCode: SourceCode, node: TSESTree.Node): 'http' | 'net' | null {

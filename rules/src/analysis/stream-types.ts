@@ -1,4 +1,4 @@
-import type { ParserServices, TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type ParserServices, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import type { StreamKind } from './stream-kind.js';
 
@@ -62,4 +62,86 @@ function kindOfSymbol(checker: ts.TypeChecker, symbol: ts.Symbol | undefined): S
   const qualified = checker.getFullyQualifiedName(symbol);
   if (qualified.startsWith('NodeJS.')) return nodeStreamTypes[qualified] ?? null;
   return nodeStreamTypes[symbol.getName()] ?? null;
+}
+
+/** JSDoc type names of Node streams, with the module prefixes code writes them with. */
+const jsdocStreamTypes: Record<string, StreamKind> = {
+  ...nodeStreamTypes,
+  'stream.Readable': 'readable',
+  'stream.Writable': 'writable',
+  'stream.Duplex': 'duplex',
+  'stream.Transform': 'duplex',
+  'stream.PassThrough': 'duplex',
+  ReadStream: 'readable',
+  WriteStream: 'writable',
+  'fs.ReadStream': 'readable',
+  'fs.WriteStream': 'writable',
+  IncomingMessage: 'readable',
+  ServerResponse: 'writable',
+  ClientRequest: 'writable',
+  'http.IncomingMessage': 'readable',
+  'http.ServerResponse': 'writable',
+  'http.ClientRequest': 'writable',
+  'net.Socket': 'duplex',
+  'tls.TLSSocket': 'duplex',
+};
+
+/** `import('node:stream').Readable` is `stream.Readable`; `?Writable` and `Writable|null` are `Writable`. */
+function jsdocTypeKind(text: string): StreamKind | null {
+  const members = text
+    .replace(/import\(\s*['"](?:node:)?(\w+)['"]\s*\)/g, '$1')
+    .split('|')
+    .map((member) => member.trim().replace(/^[?!]|=$/g, ''))
+    .filter((member) => member !== 'null' && member !== 'undefined');
+  const kinds = members.map((member) => jsdocStreamTypes[member] ?? null);
+  return kinds.length > 0 && kinds.every((kind) => kind !== null && kind === kinds[0]) ? kinds[0] : null;
+}
+
+interface JsdocTypes {
+  params: Map<string, StreamKind>;
+  returns: StreamKind | null;
+}
+
+const jsdocByFunction = new WeakMap<TSESTree.Node, JsdocTypes>();
+
+/**
+ * The stream types a function's JSDoc gives its parameters (`@param {Writable} out`) and its
+ * result (`@returns {Readable}`): in plain JavaScript they say what a TypeScript annotation says.
+ */
+export function jsdocStreamTypesOf(sourceCode: Readonly<TSESLint.SourceCode>, fn: TSESTree.Node): JsdocTypes {
+  let types = jsdocByFunction.get(fn);
+  if (!types) {
+    types = { params: new Map(), returns: null };
+    const comment = jsdocCommentOf(sourceCode, fn);
+    if (comment) {
+      for (const match of comment.matchAll(/@(?:param|arg|argument)\s+\{([^}]+)\}\s+\[?([\w$]+)/g)) {
+        const kind = jsdocTypeKind(match[1]);
+        if (kind) types.params.set(match[2], kind);
+      }
+      const returned = /@returns?\s+\{([^}]+)\}/.exec(comment);
+      types.returns = returned ? jsdocTypeKind(returned[1]) : null;
+    }
+    jsdocByFunction.set(fn, types);
+  }
+  return types;
+}
+
+/** The `/** … *\/` block right before the function or the statement that declares it. */
+function jsdocCommentOf(sourceCode: Readonly<TSESLint.SourceCode>, fn: TSESTree.Node): string | null {
+  let holder: TSESTree.Node = fn;
+  while (
+    holder.parent &&
+    (holder.parent.type === AST_NODE_TYPES.VariableDeclarator ||
+      holder.parent.type === AST_NODE_TYPES.VariableDeclaration ||
+      holder.parent.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+      holder.parent.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+      holder.parent.type === AST_NODE_TYPES.Property ||
+      holder.parent.type === AST_NODE_TYPES.MethodDefinition ||
+      (holder.parent.type === AST_NODE_TYPES.AssignmentExpression && holder.parent.right === holder) ||
+      (holder.parent.type === AST_NODE_TYPES.ExpressionStatement && holder.type === AST_NODE_TYPES.AssignmentExpression))
+  ) {
+    holder = holder.parent;
+  }
+  const last = sourceCode.getCommentsBefore(holder).at(-1);
+  return last?.type === 'Block' && last.value.startsWith('*') ? last.value : null;
 }

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   conventionalParameter,
+  endOnlyErrorListenerOf,
   followStream,
   followVariable,
   isPipeCall,
@@ -8,6 +9,7 @@ import {
   pipeChainOf,
   streamCreationOf,
   type SourceCode,
+  type PipeChain,
   type StreamFate,
 } from '../analysis/index.js';
 import { createRule } from '../create-rule.js';
@@ -18,6 +20,7 @@ type MessageIds =
   | 'unhandled'
   | 'unhandledPiped'
   | 'unhandledSocket'
+  | 'errorListenerOnEnd'
   | 'addErrorListener'
   | 'convertToPipeline'
   | 'convertToAwaitPipeline';
@@ -42,6 +45,8 @@ export default createRule<[], MessageIds>({
         "The stream from {{factory}} is piped with no 'error' listener: .pipe() does not forward errors, so a failure crashes the process.",
       unhandledSocket:
         "The accepted socket '{{name}}' has no 'error' listener: a reset connection (ECONNRESET) crashes the process.",
+      errorListenerOnEnd:
+        "The 'error' listener on the end of this .pipe() chain does not hear {{name}}: .pipe() does not forward errors, so when it fails the process crashes.",
       addErrorListener: "Add an 'error' listener.",
       convertToPipeline: 'Rewrite the chain with pipeline(…, callback), which handles every error and cleans up.',
       convertToAwaitPipeline: 'Rewrite the chain with await pipeline(…) from node:stream/promises.',
@@ -87,8 +92,23 @@ export default createRule<[], MessageIds>({
       });
     }
 
+    // `a.pipe(b).on('error', h)` hears b only; a stage created here has its own report.
+    function checkEndOnlyListener(node: TSESTree.CallExpression): void {
+      const found = endOnlyErrorListenerOf(sourceCode, node);
+      if (!found) return;
+      context.report({
+        node: found.unheard,
+        messageId: 'errorListenerOnEnd',
+        data: { name: sourceCode.getText(found.unheard) },
+        suggest: chainPipelineSuggestions(sourceCode, found.chain),
+      });
+    }
+
     return {
-      CallExpression: checkCreation,
+      CallExpression(node) {
+        checkCreation(node);
+        checkEndOnlyListener(node);
+      },
       NewExpression: checkCreation,
       ArrowFunctionExpression: checkAcceptedSockets,
       FunctionExpression: checkAcceptedSockets,
@@ -148,7 +168,10 @@ function pipelineSuggestions(sourceCode: SourceCode, fate: StreamFate): Suggesti
   const pipeCall = [...fate.pipeSources, ...fate.pipeDestinations].find((call) => isPipeCall(call));
   if (!pipeCall) return [];
   const chain = pipeChainOf(pipeCall);
-  if (!isStreamPipeChain(sourceCode, chain)) return [];
+  return isStreamPipeChain(sourceCode, chain) ? chainPipelineSuggestions(sourceCode, chain) : [];
+}
+
+function chainPipelineSuggestions(sourceCode: SourceCode, chain: PipeChain): Suggestion[] {
   return pipelineFormsFor(sourceCode, chain).map((form) => ({
     messageId: form === 'await' ? 'convertToAwaitPipeline' : 'convertToPipeline',
     fix: (fixer) => rewriteAsPipeline(sourceCode, fixer, chain, form),
