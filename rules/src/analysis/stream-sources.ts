@@ -135,7 +135,13 @@ export function streamCreationOf(
   }
   const name = resolveQualifiedName(sourceCode, node.callee);
   if (!name) {
-    return fileHandleStream(sourceCode, node) ?? localFactoryCreation(sourceCode, node) ?? libraryOrDeclaredStream(sourceCode, node);
+    const callee = skipTransparent(node.callee);
+    // A function of this file is judged by its body, whatever its type says: one that listens to
+    // the stream it returns hands over a stream whose errors are heard.
+    if (callee.type === AST_NODE_TYPES.Identifier && localFunctionOf(sourceCode, callee)) {
+      return fileHandleStream(sourceCode, node) ?? localFactoryCreation(sourceCode, node) ?? declaredCreation(sourceCode, node);
+    }
+    return fileHandleStream(sourceCode, node) ?? libraryOrDeclaredStream(sourceCode, node);
   }
   const factory = name.replace(/^stream\./, '');
   // Node's stream classes construct themselves when called without `new`: `PassThrough()`.
@@ -168,14 +174,20 @@ function libraryOrDeclaredStream(sourceCode: SourceCode, call: TSESTree.CallExpr
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
     // `s.pipe(d)`, `s.on(…)` and the other methods of a stream return a stream that exists already.
     const method = propertyName(callee);
-    if (method === 'pipe' || (method && sameStreamMethods.has(method)) || streamKindOf(sourceCode, callee.object)) return null;
+    if (method === 'pipe' || (method && sameStreamMethods.has(method)) || typedRecognition(sourceCode, callee.object)) return null;
   }
+  const declared = declaredCreation(sourceCode, call);
+  if (declared) return declared;
   const factory = sourceCode.getText(call.callee);
-  const declared = declaredResultKind(sourceCode, callee);
-  if (declared) return { kind: declared, factory, failsOnlyAsStream: true, canFail: true, origin: 'annotation' };
   const services = typeServicesOf(sourceCode);
   const typed = services && streamKindOfType(services, call);
   return typed ? { kind: typed, factory, failsOnlyAsStream: true, canFail: true, origin: 'types' } : null;
+}
+
+function declaredCreation(sourceCode: SourceCode, call: TSESTree.CallExpression): StreamCreation | null {
+  const declared = declaredResultKind(sourceCode, skipTransparent(call.callee));
+  const factory = sourceCode.getText(call.callee);
+  return declared ? { kind: declared, factory, failsOnlyAsStream: true, canFail: true, origin: 'annotation' } : null;
 }
 
 /** `function open(): Readable` or `/** @returns {Readable} *\/ function open()` of this file. */
@@ -521,10 +533,16 @@ function definitionRecognition(
   }
   // `let gz; … gz = zlib.createGunzip()`, `s = s.pipe(gunzip)`: the values that reach this read.
   const reaching = definitionsReaching(variable, identifier) ?? [];
-  const values = reaching.map((each) => each.value);
-  const kind = agreedKind(values, (value) => recognise(sourceCode, value, seen)?.kind ?? null);
-  const first = values.find((value) => !isNothing(value));
-  return kind && first ? { kind, origin: recognise(sourceCode, first, new Set())?.origin ?? 'factory' } : null;
+  let origin: StreamOrigin = 'factory';
+  const kind = agreedKind(
+    reaching.map((each) => each.value),
+    (value) => {
+      const recognition = recognise(sourceCode, value, seen);
+      if (recognition) origin = recognition.origin;
+      return recognition?.kind ?? null;
+    },
+  );
+  return kind ? { kind, origin } : null;
 }
 /** The key of a name destructured at the top of an object pattern: `body` in `{ body }` or `{ body: b }`. */
 function destructuredKey(name: TSESTree.Node, pattern: TSESTree.Node): string | null {
