@@ -6,7 +6,7 @@ import { disableForFile, disableForLine } from './disable-comments.js';
 import { ruleDocsOf } from './embedded-engine.js';
 import type { Refactor } from './refactors/index.js';
 import { showDocumentationCommand } from '../../protocol/src/messages.js';
-import { nonOverlappingFixes, toTextEdits } from './text-edits.js';
+import { applyFixes, toTextEdits } from './text-edits.js';
 
 /** `source.fixAll.nodeStreams`: what editors run on save. */
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.nodeStreams`;
@@ -17,10 +17,33 @@ function editOf(document: TextDocument, edits: TextEdit[]) {
   return { changes: { [document.uri]: edits } };
 }
 
-/** All fixes of these messages that ESLint would apply in one pass, as minimal edits. */
-export function fixAllEdits(document: TextDocument, messages: readonly Linter.LintMessage[]): TextEdit[] {
-  const fixes = messages.flatMap((message) => (message.fix ? [message.fix as Rule.Fix] : []));
-  return nonOverlappingFixes(fixes).flatMap((fix) => toTextEdits(fix, document));
+/** Lints a changed text of the document with the engine that gave its problems. */
+export type Relint = (text: string) => Promise<readonly Linter.LintMessage[]>;
+
+/** ESLint's limit on fix passes, which `--fix` and "Fix all" share. */
+const maxFixPasses = 10;
+
+/**
+ * Every fix of the chosen problems, as `--fix` applies them: one pass of the fixes that do not
+ * touch each other, then a lint of the result and another pass, until none is left. Two fixes
+ * that add imports at the same place overlap, so one pass is not always enough.
+ */
+export async function fixAllEdits(
+  document: TextDocument,
+  messages: readonly Linter.LintMessage[],
+  relint: Relint,
+  chosen: (message: Linter.LintMessage) => boolean = () => true,
+): Promise<TextEdit[]> {
+  const original = document.getText();
+  let text = original;
+  let fixable = messages.filter((message) => message.fix && chosen(message));
+  for (let pass = 0; pass < maxFixPasses && fixable.length > 0; pass += 1) {
+    const fixed = applyFixes(text, fixable.map((message) => message.fix as Rule.Fix));
+    if (fixed === text) break;
+    text = fixed;
+    fixable = (await relint(text)).filter((message) => message.fix && chosen(message));
+  }
+  return text === original ? [] : toTextEdits({ range: [0, original.length], text }, document);
 }
 
 /** Whether the client asked for this kind (`only` lists kinds and their parents). */
@@ -29,7 +52,12 @@ function isWanted(kind: string, only: readonly string[] | undefined): boolean {
 }
 
 /** The actions for one problem: its fix, its suggestions, disabling it, its docs, fixing all of its kind. */
-function actionsForProblem(document: TextDocument, message: Linter.LintMessage, all: readonly Linter.LintMessage[]): CodeAction[] {
+async function actionsForProblem(
+  document: TextDocument,
+  message: Linter.LintMessage,
+  all: readonly Linter.LintMessage[],
+  relint: Relint,
+): Promise<CodeAction[]> {
   const ruleId = message.ruleId!;
   const actions: CodeAction[] = [];
   if (message.fix) {
@@ -52,7 +80,7 @@ function actionsForProblem(document: TextDocument, message: Linter.LintMessage, 
     actions.push({
       title: `Fix all ${ruleId} problems in this file`,
       kind: CodeActionKind.QuickFix,
-      edit: editOf(document, fixAllEdits(document, sameRuleFixable)),
+      edit: editOf(document, await fixAllEdits(document, all, relint, (each) => each.ruleId === ruleId)),
     });
   }
   const lineEdit = disableForLine(document, message.line - 1, ruleId);
@@ -76,23 +104,25 @@ function actionsForProblem(document: TextDocument, message: Linter.LintMessage, 
 }
 
 /** Every code action at the request's range, from the file's current lint results and refactors. */
-export function codeActionsFor(
+export async function codeActionsFor(
   document: TextDocument,
   params: CodeActionParams,
   messages: readonly Linter.LintMessage[],
   refactors: () => Refactor[],
-): CodeAction[] {
+  relint: Relint,
+): Promise<CodeAction[]> {
   const only = params.context.only;
   const actions: CodeAction[] = [];
   if (isWanted(CodeActionKind.QuickFix, only)) {
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== diagnosticSource || typeof diagnostic.code !== 'string') continue;
       const message = messages.find((each) => each.ruleId && isDiagnosticOf(diagnostic, each, document));
-      if (message) actions.push(...actionsForProblem(document, message, messages).map((action) => ({ ...action, diagnostics: [diagnostic] })));
+      if (!message) continue;
+      for (const action of await actionsForProblem(document, message, messages, relint)) actions.push({ ...action, diagnostics: [diagnostic] });
     }
   }
   if (only && isWanted(fixAllKind, only)) {
-    const edits = fixAllEdits(document, messages);
+    const edits = await fixAllEdits(document, messages, relint);
     if (edits.length > 0) actions.push({ title: 'Fix all node-streams problems', kind: fixAllKind, edit: editOf(document, edits) });
   }
   if (isWanted(CodeActionKind.RefactorRewrite, only)) {

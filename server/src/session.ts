@@ -394,7 +394,9 @@ export class Session {
       this.settings.enable && /pipe/i.test(nearby)
         ? this.refactors.find(text, lintPathOf(document), selection, this.settings.levels)
         : [];
-    return codeActionsFor(document, params, results.messages, refactors);
+    const relint = async (fixedText: string) =>
+      (await this.linting.lintQuickPass(TextDocument.create(document.uri, document.languageId, document.version, fixedText))).messages;
+    return codeActionsFor(document, params, results.messages, refactors, relint);
   }
 }
 

@@ -62,3 +62,12 @@ export function nonOverlappingFixes(fixes: readonly Fix[]): Fix[] {
   }
   return kept;
 }
+
+/** The text after one pass of fixes that do not touch each other. */
+export function applyFixes(text: string, fixes: readonly Fix[]): string {
+  let fixed = text;
+  for (const fix of [...nonOverlappingFixes(fixes)].reverse()) {
+    fixed = fixed.slice(0, fix.range[0]) + fix.text + fixed.slice(fix.range[1]);
+  }
+  return fixed;
+}

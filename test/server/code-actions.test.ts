@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
+import { Linter } from 'eslint';
+import { embeddedConfig } from '../../rules/src/embedded-config.js';
 import { describeProblems, lintText } from '../support/lint.js';
 import { applyEdit, LanguageClient, rangeAt } from './lsp-client.js';
 
@@ -108,6 +110,30 @@ describe('code actions', () => {
     assert.deepEqual(actions.map((action) => [action.title, action.kind]), [['Fix all node-streams problems', 'source.fixAll.nodeStreams']]);
     assert.equal(applyEdit(internals, uri, actions[0].edit), 'function report(stream) {\n  console.log(stream.readableLength, stream.writableLength);\n}\n');
     assert.deepEqual(await client.codeActions(uri, rangeAt(1, 1), [], ['source.organizeImports']), []);
+  });
+
+  it('fixes all as --fix does, pass after pass, where fixes of one pass overlap', async (t) => {
+    // Both promisify fixes add their import after the file's imports: one pass can apply only one.
+    const promisified = [
+      "const util = require('node:util');",
+      "const stream = require('node:stream');",
+      '',
+      'const pipelineAsync = util.promisify(stream.pipeline);',
+      'const finishedAsync = util.promisify(stream.finished);',
+      '',
+      'module.exports = { pipelineAsync, finishedAsync };',
+      '',
+    ].join('\n');
+    const strict = await LanguageClient.start({ initializationOptions: { settings: { config: 'strict' } } }, t);
+    const uri = 'file:///project/promisified.js';
+    strict.open(uri, promisified);
+    assert.equal((await strict.diagnostics(uri)).length, 2);
+    const [fixAll] = await strict.codeActions(uri, rangeAt(1, 1), [], ['source.fixAll']);
+    const fixed = applyEdit(promisified, uri, fixAll.edit);
+    const eslintFix = new Linter({ configType: 'flat' }).verifyAndFix(promisified, embeddedConfig('strict') as Linter.Config[], 'promisified.js');
+    assert.equal(fixed, eslintFix.output);
+    assert.equal(fixed.match(/require\('node:stream\/promises'\)/g)?.length, 2);
+    assert.deepEqual(describeProblems(lintText(fixed, 'promisified.js', 'strict')), []);
   });
 
   it("offers each suggestion, and appends to an existing eslint-disable-next-line comment", async () => {

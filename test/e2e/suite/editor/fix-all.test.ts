@@ -22,9 +22,9 @@ const promisified = [
 const problems = ['4:23 node-streams/prefer-stream-promises', '5:23 node-streams/prefer-stream-promises'];
 const fixedPipeline = "const { pipeline: pipelineAsync } = require('node:stream/promises');";
 const fixedFinished = "const { finished: finishedAsync } = require('node:stream/promises');";
-const allFixed = promisified
-  .replace('const pipelineAsync = util.promisify(stream.pipeline);', fixedPipeline)
-  .replace('const finishedAsync = util.promisify(stream.finished);', fixedFinished);
+// As `--fix` leaves it: each import goes after the file's imports, and `util` and `stream` go
+// once nothing uses them. The two fixes overlap, so it takes two passes.
+const allFixed = [fixedPipeline, fixedFinished, '', 'module.exports = { pipelineAsync, finishedAsync };', ''].join('\n');
 
 async function openPromisified(): Promise<vscode.TextEditor> {
   const editor = await openScratchFile(promisified);
@@ -43,7 +43,7 @@ describe('safe fixes', () => {
     await applyCodeAction(
       await codeActionTitled(document.uri, first!.range, 'Fix this node-streams/prefer-stream-promises problem', vscode.CodeActionKind.QuickFix),
     );
-    assert.equal(document.lineAt(3).text, fixedPipeline);
+    assert.equal(document.lineAt(2).text, fixedPipeline);
     assert.equal(document.lineAt(4).text, 'const finishedAsync = util.promisify(stream.finished);');
     await waitForExactly(document.uri, [problems[1]!]);
   });
