@@ -61,11 +61,14 @@ it('shows the documentation link in a message when the client cannot open it', a
 
 it('answers a cancelled pull of diagnostics with RequestCancelled, and keeps serving', async (t) => {
   const client = await LanguageClient.start({ pull: true }, t);
-  client.open(uri, piped);
+  // A file that takes the server far longer to lint than the cancellation takes to arrive, so that
+  // the answer cannot come first.
+  client.open(uri, Array.from({ length: 3000 }, () => `{\n${piped}}`).join('\n'));
   const cancelled = new CancellationTokenSource();
   const pulled = client.pullDiagnostics(uri, cancelled.token);
   cancelled.cancel();
   await assert.rejects(pulled, (error: { code?: number }) => error.code === -32800);
+  client.open(uri, piped);
   assert.deepEqual(codes((await client.pullDiagnostics(uri)).items), []);
   assert.equal(await client.shutdown(), 0);
 });
