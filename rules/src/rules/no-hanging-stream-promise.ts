@@ -35,7 +35,7 @@ export default createRule<[], MessageIds>({
       description: "Require a promise that resolves on a stream's 'finish' or 'end' to settle on its 'error' too",
       level: 'intermediate',
       topic: 'error handling',
-      recommended: 'strict',
+      recommended: 'recommended',
     },
     hasSuggestions: true,
     messages: {
