@@ -96,7 +96,7 @@ function uiSteps(page, resultsDirectory) {
         // Hovering the stream shows our problem: the rule, and what goes wrong.
         await editor.locator('.view-lines').getByText('createWriteStream', { exact: true }).hover();
         const hover = page.locator('.monaco-hover').filter({ hasText: 'node-streams/no-unhandled-error' });
-        await hover.getByText("has no 'error' listener").first().waitFor();
+        await hover.getByText("no 'error' listener").first().waitFor();
         await shot('1-squiggle.png');
         await page.keyboard.press('Escape');
       },
