@@ -96,8 +96,21 @@ export const streamProgram: fc.Arbitrary<StreamProgram> = fc
         }),
       ).values(),
     ],
-    chain: program.chain?.map((stage) => ('variable' in stage ? { variable: stage.variable % program.streams.length } : stage)) ?? null,
+    chain: chainOf(program.chain, program.streams),
   }));
+
+/** Streams Node cannot pipe into: they have no `write()`, so a chain into one is no program at all. */
+const readOnlyFactories = new Set<Factory>(['readFile', 'readableFrom', 'either-file', 'child-stdout', 'stdin']);
+
+/** The chain with its variables in range and every stage after the first one that can be written to. */
+function chainOf(chain: Stage[] | null, streams: Factory[]): Stage[] | null {
+  if (!chain) return null;
+  const stages = chain.map((stage) => ('variable' in stage ? { variable: stage.variable % streams.length } : stage));
+  const factoryOf = (stage: Stage) => ('variable' in stage ? streams[stage.variable] : stage.inline);
+  const [first, ...rest] = stages;
+  const kept = [first, ...rest.filter((stage) => !readOnlyFactories.has(factoryOf(stage)))];
+  return kept.length >= 2 ? kept : null;
+}
 
 /** The program's text, and the lines that the invariants edit (0-based). */
 export interface RenderedProgram {
