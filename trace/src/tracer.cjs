@@ -172,16 +172,7 @@ class Tracer {
   }
 
   recordFault(type, record, details) {
-    this.faults.push({
-      sequence: this.nextSequence++,
-      type,
-      streamId: record.id,
-      className: record.className,
-      site: record.where.site,
-      siteInferred: record.where.inferred === true,
-      atMs: round(this.nowMs()),
-      ...details,
-    });
+    this.faults.push(this.findingOf(type, record, this.nowMs(), details));
   }
 
   /** The process is about to crash (no 'uncaughtException' listener): recorded after its cause. */
