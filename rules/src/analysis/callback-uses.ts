@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { StreamImplementation } from './stream-implementations.js';
-import { enclosingFunctionOf, isFunction, isSingleAssignment, propertyName, skipTransparent, type SourceCode } from './syntax/index.js';
+import { enclosingFunctionOf, isFunction, isSingleAssignment, propertyName, skipTransparent, synchronousArrayMethods, type SourceCode } from './syntax/index.js';
 
 /**
  * - `call`: the implementation calls the callback itself, now.
@@ -26,22 +26,6 @@ export interface CallbackUse {
   /** Where to point at the use. */
   node: TSESTree.Node;
 }
-
-/** Array methods that run their function synchronously, once per element. */
-const iterationMethods = new Set([
-  'forEach',
-  'map',
-  'flatMap',
-  'filter',
-  'some',
-  'every',
-  'find',
-  'findIndex',
-  'findLast',
-  'findLastIndex',
-  'reduce',
-  'reduceRight',
-]);
 
 const listenerRemovals = new Set(['removeListener', 'off']);
 
@@ -216,7 +200,7 @@ export function iterationCall(nested: TSESTree.Node): TSESTree.CallExpression | 
   const callee = skipTransparent(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return null;
   const method = propertyName(callee);
-  return method && iterationMethods.has(method) ? call : null;
+  return method && synchronousArrayMethods.has(method) ? call : null;
 }
 
 /**

@@ -22,3 +22,4 @@ export type { StreamModel } from './origins/library-streams.js';
 export * from './origins/request-handlers.js';
 export * from './origins/usage-evidence.js';
 export * from './origins/instanceof-narrowing.js';
+export * from './late-error-handling.js';

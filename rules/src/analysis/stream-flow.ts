@@ -38,7 +38,7 @@ const streamUseMethods = new Set(['pipe', 'write', 'end', 'read', 'resume', 'unp
  * Readable methods that consume the stream and pass its error on: `compose()` to the composed
  * stream, the iterator helpers (`map`, `toArray`, …) to the stream or promise they return.
  */
-const errorForwardingMethods = new Set([
+export const errorForwardingMethods: ReadonlySet<string> = new Set([
   'compose',
   'iterator',
   'map',

@@ -8,6 +8,7 @@ import noFloatingPipeline from './no-floating-pipeline.js';
 import noHangingStreamPromise from './no-hanging-stream-promise.js';
 import noIgnoredPipelineError from './no-ignored-pipeline-error.js';
 import noIgnoredWrite from './no-ignored-write.js';
+import noLateErrorListener from './no-late-error-listener.js';
 import noMixedConsumption from './no-mixed-consumption.js';
 import noPushAfterEnd from './no-push-after-end.js';
 import noStreamInternals from './no-stream-internals.js';
@@ -31,6 +32,7 @@ export const rules = {
   'no-hanging-stream-promise': noHangingStreamPromise,
   'no-ignored-pipeline-error': noIgnoredPipelineError,
   'no-ignored-write': noIgnoredWrite,
+  'no-late-error-listener': noLateErrorListener,
   'no-mixed-consumption': noMixedConsumption,
   'no-push-after-end': noPushAfterEnd,
   'no-stream-internals': noStreamInternals,

@@ -52,3 +52,19 @@ export function staticString(node: TSESTree.Node | undefined): string | null {
   }
   return null;
 }
+
+/** Array methods that run the function they are given synchronously, once per element. */
+export const synchronousArrayMethods: ReadonlySet<string> = new Set([
+  'forEach',
+  'map',
+  'flatMap',
+  'filter',
+  'some',
+  'every',
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+  'reduce',
+  'reduceRight',
+]);
