@@ -162,6 +162,30 @@ async function buildClient() {
     format: 'cjs',
     external: ['vscode'],
   });
+  // The stream trace's graph webview: a browser script with cytoscape in it, and its stylesheet.
+  await build({
+    entryPoints: ['client/webview/trace-graph.ts'],
+    outfile: 'client/out/trace-graph.js',
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: production,
+    sourcemap: !production,
+    logLevel: 'warning',
+  });
+  await copyFile('client/webview/trace-graph.css', 'client/out/trace-graph.css');
+  // The tracer that "Run with Stream Trace" loads into the program (NODE_OPTIONS --require), in one
+  // file: it skips its own stack frames by its directory, client/.
+  await build({
+    entryPoints: ['trace/src/register.cjs'],
+    outfile: 'client/out/stream-tracer.cjs',
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+  });
 }
 
 // Nothing of an older build is left to be packed.

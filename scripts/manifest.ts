@@ -4,6 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { commandCategory, commandList } from '../client/src/command-ids.js';
+import { traceDebuggerContribution, traceTaskDefinition } from '../client/src/trace-contributions.js';
 import { walkthroughId, walkthroughSteps } from '../client/src/walkthrough-steps.js';
 import {
   clientSettingDefinitions,
@@ -85,6 +86,8 @@ export function generatedManifest(manifest: Manifest): Manifest {
       commands: commandList.map(({ id, title }) => ({ command: id, title, category: commandCategory })),
       menus: { commandPalette: commandList.filter(({ palette }) => !palette).map(({ id }) => ({ command: id, when: 'false' })) },
       configuration: configuration(),
+      taskDefinitions: [traceTaskDefinition],
+      debuggers: [traceDebuggerContribution],
       walkthroughs: [walkthrough()],
     },
   };

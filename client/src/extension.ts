@@ -1,4 +1,4 @@
-/** The Node Streams extension: starts the language server and hosts the snippets, commands and walkthrough. */
+/** The Node Streams extension: starts the language server and hosts the snippets, commands, walkthrough and stream trace. */
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { statusNotification } from '../../protocol/src/messages.js';
@@ -9,6 +9,9 @@ import { RestartPolicy } from './restart-policy.js';
 import { showRuleDocumentation } from './rule-documentation.js';
 import { loadSnippetLibrary } from './snippet-library.js';
 import { pickAndInsertSnippet, registerSnippetCompletions, showSnippet } from './snippet-ui.js';
+import { TraceGraphPanel, type GraphRendered } from './trace-graph-panel.js';
+import { TraceResults } from './trace-results.js';
+import { StreamTraceRunner, type TraceRunOutcome } from './trace-run.js';
 import { openExample } from './walkthrough.js';
 
 let client: LanguageClient | undefined;
@@ -19,6 +22,12 @@ export interface NodeStreamsApi {
   serverProcessId(): number | undefined;
   /** Resolves when the language server is running. */
   whenRunning(): Promise<void>;
+  /** The stream trace: run it as the command does, and what the graph webview drew. */
+  streamTrace: {
+    run(target?: unknown): Promise<TraceRunOutcome>;
+    graphRendered(): GraphRendered | undefined;
+    onDidRenderGraph: vscode.Event<GraphRendered>;
+  };
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<NodeStreamsApi> {
@@ -28,6 +37,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<NodeSt
   const languageClient = createLanguageClient(context, output, restarts, status.middleware);
   client = languageClient;
   const snippets = loadSnippetLibrary(context.extensionPath);
+  const traceResults = new TraceResults();
+  const traceGraph = new TraceGraphPanel(context.extensionUri);
+  const traceRunner = new StreamTraceRunner(context, traceResults, traceGraph, output);
 
   context.subscriptions.push(
     output,
@@ -44,6 +56,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<NodeSt
       await languageClient.restart();
     }),
     vscode.commands.registerCommand(commandIds.showOutput, () => output.show(true)),
+    traceResults,
+    traceGraph,
+    vscode.commands.registerCommand(commandIds.runWithStreamTrace, (target?: unknown) => traceRunner.run(target)),
+    vscode.commands.registerCommand(commandIds.clearStreamTrace, () => {
+      traceResults.clear();
+      traceGraph.clear();
+    }),
+    vscode.commands.registerCommand(commandIds.showStreamTraceGraph, () => traceGraph.reveal()),
     vscode.commands.registerCommand(commandIds.openExample, (level: unknown) => openExample(context.extensionUri, level)),
     vscode.commands.registerCommand(commandIds.showSnippet, (name: unknown, language?: string) => showSnippet(snippets, name, language)),
   );
@@ -55,6 +75,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<NodeSt
   return {
     serverProcessId: () => languageClient.serverProcess?.pid,
     whenRunning: () => running.then(() => undefined),
+    streamTrace: {
+      run: (target) => traceRunner.run(target),
+      graphRendered: () => traceGraph.lastRendered(),
+      onDidRenderGraph: traceGraph.onDidRender,
+    },
   };
 }
 

@@ -55,6 +55,8 @@ it('ships the bundles, snippets, walkthrough and TypeScript, and no sources or t
     'changelog.md',
     'LICENSE.txt',
     'client/out/extension.js',
+    'client/out/trace-graph.js',
+    'client/out/stream-tracer.cjs',
     'server/out/server.js',
     'server/out/node_modules/typescript/lib/typescript.js',
     'server/out/node_modules/typescript/lib/lib.es2022.d.ts',

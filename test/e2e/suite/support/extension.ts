@@ -10,6 +10,10 @@ export const extensionId = `${manifest.publisher}.${manifest.name}`;
 export interface NodeStreamsApi {
   serverProcessId(): number | undefined;
   whenRunning(): Promise<void>;
+  streamTrace: {
+    graphRendered(): { nodes: number; edges: number } | undefined;
+    onDidRenderGraph: vscode.Event<{ nodes: number; edges: number }>;
+  };
 }
 
 /** Activates the extension and waits for its language server. */

@@ -18,6 +18,14 @@ describe('an untrusted workspace', () => {
     assert.equal(vscode.extensions.getExtension(extensionId)?.isActive, true);
   });
 
+  it('refuses to run a program with the stream tracer, and says why', async () => {
+    const editor = await openInEditor(workspaceUri('examples/order-export.mjs'));
+    const outcome = (await vscode.commands.executeCommand('nodeStreams.runWithStreamTrace')) as { status: string; message?: string };
+    assert.equal(outcome.status, 'refused');
+    assert.match(outcome.message ?? '', /untrusted workspace/);
+    assert.deepEqual(vscode.languages.getDiagnostics(editor.document.uri).filter((diagnostic) => diagnostic.source === 'node-streams trace'), []);
+  });
+
   it("lints with the embedded rules and never runs the project's config", async () => {
     const editor = await openInEditor(workspaceUri(projectFile));
     await waitForExactly(editor.document.uri, download);
