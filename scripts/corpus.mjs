@@ -1,4 +1,4 @@
-// The real-code corpus: pinned stream-heavy npm packages (bench/corpus.json), installed into a
+// The real-code corpus: pinned stream-heavy npm packages (bench/corpus.json), fetched into a
 // cache folder outside the repository, with their own JavaScript copied to `files/` for linting.
 //
 //   node scripts/corpus.mjs           builds the corpus if needed, prints its size
@@ -80,7 +80,7 @@ function buildCorpus(list, directory, log) {
   rmSync(building, { recursive: true, force: true });
   mkdirSync(building, { recursive: true });
   try {
-    log(`installing ${list.packages.length} packages into ${building}`);
+    log(`fetching ${list.packages.length} packages into ${building}`);
     installPackages(list.packages, building);
     const manifest = copyOwnCode(list, building);
     rmSync(join(building, 'node_modules'), { recursive: true, force: true });
@@ -96,16 +96,29 @@ function buildCorpus(list, directory, log) {
   }
 }
 
+// Only each package's own code is linted, so each pinned tarball is fetched and unpacked alone:
+// no dependency tree to resolve (a hundred SDKs' peer and nested ranges do not resolve together).
 function installPackages(packages, folder) {
-  writeFileSync(join(folder, 'package.json'), '{ "name": "node-streams-corpus", "private": true }\n');
+  const tarballs = join(folder, 'tarballs');
+  mkdirSync(tarballs, { recursive: true });
   const specs = packages.map((pkg) => `${pkg.name}@${pkg.version}`);
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = spawnSync(
-    npm,
-    ['install', '--ignore-scripts', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--loglevel=error', ...specs],
-    { cwd: folder, stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' },
-  );
-  if (result.status !== 0) throw new Error(`npm install of the corpus failed (exit ${result.status})`);
+  const packed = spawnSync(npm, ['pack', '--json', '--loglevel=error', '--pack-destination', tarballs, ...specs], {
+    cwd: folder,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    shell: process.platform === 'win32',
+  });
+  if (packed.status !== 0) throw new Error(`npm pack of the corpus failed (exit ${packed.status})`);
+  for (const { name, filename } of JSON.parse(packed.stdout)) {
+    const packageRoot = join(folder, 'node_modules', ...name.split('/'));
+    mkdirSync(packageRoot, { recursive: true });
+    // A tarball holds one top folder (usually `package/`), whatever its name.
+    const unpacked = spawnSync('tar', ['-xzf', join(tarballs, filename), '-C', packageRoot, '--strip-components=1'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    if (unpacked.status !== 0) throw new Error(`unpacking ${filename} failed (exit ${unpacked.status})`);
+  }
+  rmSync(tarballs, { recursive: true, force: true });
 }
 
 function copyOwnCode(list, folder) {

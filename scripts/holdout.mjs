@@ -1,17 +1,21 @@
 // Precision measured where we did not tune. `bench/real-code.json` lists real npm packages that
-// no rule was written against; a hash of each name splits them, once and for all, into a tuning
-// half (free to look at, test and fix against) and a holdout half that nobody reads but the
-// reviewer of a reading. A reading lints the holdout with every rule, prints each report with its
-// context, and records a verdict per report in `test/expectations/holdout.json`; the README
-// states the figures of the first reading, before any fix. After a fix round, the next holdout is
-// made of fresh packages (a new `round` in the list), never of the ones already read.
+// no rule was written against, each with the round that brought it in; a hash of each name and
+// its round splits the round's packages, once and for all, into a tuning half (free to look at,
+// test and fix against) and a holdout half that nobody reads but the reviewer of a reading. A
+// reading lints one round's holdout with every rule, prints each report with its context, and
+// records a verdict per report under that round in `test/expectations/holdout.json`; the README
+// states the figures of each round's first reading, before any fix. After a fix round, the next
+// holdout is made of fresh packages (the list's `round` goes up), never of the ones already read.
 //
-//   npm run eval:holdout                      every report with context, then the figures
+//   npm run eval:holdout                      the current round's holdout: every report with context, then the figures
+//   npm run eval:holdout -- --round 1         an earlier round's holdout, with its recorded verdicts
 //   npm run eval:holdout -- --summary         only the figures (per rule, overall)
-//   npm run eval:holdout -- --record          adds the new reports to the verdict file, unreviewed
-//   npm run eval:holdout -- --half tuning     the tuning half instead (for development)
+//   npm run eval:holdout -- --record          adds the new reports to the round's verdicts, unreviewed
+//   npm run eval:holdout -- --half tuning     the tuning halves of every round so far instead (for development)
 //   npm run eval:holdout -- --markdown        the figures as the README's table
+//   npm run eval:holdout -- --size            builds both halves and prints only their sizes (lints nothing)
 import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -35,10 +39,21 @@ export function readRealCodeList() {
   return JSON.parse(readFileSync(realCodeListPath, 'utf8'));
 }
 
+/**
+ * The packages of one half: the holdout half of `round` alone, or the tuning halves of every round
+ * up to `round` (a tuning half stays free to use after its round).
+ */
+export function packagesOf(list, half, round = list.round) {
+  return list.packages.filter((pkg) =>
+    half === 'holdout' ? pkg.round === round && halfOf(pkg.name, pkg.round) === 'holdout' : pkg.round <= round && halfOf(pkg.name, pkg.round) === 'tuning',
+  );
+}
+
 /** The corpus of one half, built into the cache like the tuning corpus. */
-export function ensureHalf(half, { log = () => {} } = {}) {
+export function ensureHalf(half, { round, log = () => {} } = {}) {
   const list = readRealCodeList();
-  const packages = list.packages.filter((pkg) => halfOf(pkg.name, list.round) === half);
+  // The round is not part of what is fetched, so a half keeps its cache folder when rounds are added.
+  const packages = packagesOf(list, half, round ?? list.round).map(({ name, version, include }) => (include ? { name, version, include } : { name, version }));
   return ensureCorpus({ list: corpusList({ exclude: list.exclude, packages }), log });
 }
 
@@ -63,8 +78,14 @@ export async function lintCorpus(corpus) {
   return reports;
 }
 
+/** The verdict file: `{ rounds: { [round]: { readings, reports } } }`. */
 export function readVerdicts() {
-  return existsSync(verdictPath) ? JSON.parse(readFileSync(verdictPath, 'utf8')) : { readings: [], reports: {} };
+  return existsSync(verdictPath) ? JSON.parse(readFileSync(verdictPath, 'utf8')) : { rounds: {} };
+}
+
+/** One round's readings and its reports' verdicts (`reports[file][key] = { verdict, why, message }`). */
+export function roundVerdicts(record, round) {
+  return record.rounds[round] ?? { readings: [], reports: {} };
 }
 
 /**
@@ -128,13 +149,31 @@ function printFigures(rows, corpus, markdown) {
   }
 }
 
+function optionValue(argv, name) {
+  return argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined;
+}
+
+function printSize(label, corpus) {
+  const { packages, files, lines } = corpus.totals;
+  console.log(`${label}: ${packages} packages, ${files} files, ${lines} lines`);
+}
+
 async function main(argv) {
-  const half = argv.includes('--half') ? argv[argv.indexOf('--half') + 1] : 'holdout';
+  const list = readRealCodeList();
+  const half = optionValue(argv, '--half') ?? 'holdout';
   if (half !== 'holdout' && half !== 'tuning') throw new Error(`--half takes holdout or tuning, not ${half}`);
-  const corpus = ensureHalf(half, { log: (line) => console.error(line) });
+  const round = Number(optionValue(argv, '--round') ?? list.round);
+  if (!Number.isInteger(round) || round < 1 || round > list.round) throw new Error(`--round takes a round from 1 to ${list.round}`);
+  const log = (line) => console.error(line);
+  if (argv.includes('--size')) {
+    printSize(`round ${round} holdout half`, ensureHalf('holdout', { round, log }));
+    printSize(`tuning halves of rounds 1 to ${round}`, ensureHalf('tuning', { round, log }));
+    return;
+  }
+  const corpus = ensureHalf(half, { round, log });
   const reports = await lintCorpus(corpus);
   const record = readVerdicts();
-  const recorded = half === 'holdout' ? record.reports : {};
+  const recorded = half === 'holdout' ? roundVerdicts(record, round).reports : {};
   if (!argv.includes('--summary') && !argv.includes('--markdown')) {
     for (const report of reports) {
       const verdict = recorded[report.file]?.[report.key];
@@ -145,15 +184,27 @@ async function main(argv) {
   }
   if (argv.includes('--record')) {
     if (half !== 'holdout') throw new Error('--record writes holdout verdicts only');
+    const verdictsOfRound = (record.rounds[round] ??= { readings: [], reports: {} });
+    if (verdictsOfRound.readings.length === 0) {
+      // The reviewer completes the note; the rest says what was read, at which state of the rules.
+      const rulesAt = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repositoryRoot, encoding: 'utf8' }).stdout?.trim();
+      verdictsOfRound.readings.push({
+        reading: 1,
+        date: new Date().toISOString().slice(0, 10),
+        rulesAt,
+        note: '',
+        packages: packagesOf(list, 'holdout', round).map((pkg) => pkg.name),
+      });
+    }
     let added = 0;
     for (const report of reports) {
-      const forFile = (record.reports[report.file] ??= {});
+      const forFile = (verdictsOfRound.reports[report.file] ??= {});
       if (forFile[report.key]) continue;
       forFile[report.key] = { verdict: 'unreviewed', why: '', message: report.message };
       added += 1;
     }
     writeFileSync(verdictPath, `${JSON.stringify(record, null, 2)}\n`);
-    console.error(`recorded ${added} new reports as unreviewed in ${relative(repositoryRoot, verdictPath)}`);
+    console.error(`recorded ${added} new reports of round ${round} as unreviewed in ${relative(repositoryRoot, verdictPath)}`);
   }
   printFigures(figures(reports, recorded, corpus.totals.lines), corpus, argv.includes('--markdown'));
 }
