@@ -83,6 +83,36 @@ class Recorder {
 const recorder = new Recorder('notes.txt');
 recorder.out.on('error', () => process.exit(1));
 `,
+    // A constructor function's field, through `self = this`, heard in another prototype method.
+    `
+var fs = require('fs');
+function Journal(path) {
+  var self = this;
+  self.path = path;
+}
+Journal.prototype.open = function () {
+  var self = this;
+  self._out = fs.createWriteStream(self.path, { flags: 'a' });
+  self.listen();
+};
+Journal.prototype.listen = function () {
+  this._out.on('error', (error) => console.error('journal', error));
+};
+Journal.prototype.add = function (line) { this._out.write(line + '\\n'); };
+module.exports = Journal;
+`,
+    // A wrapper that lends its stream's on() to its users: they may listen for 'error'.
+    `
+import { PassThrough } from 'node:stream';
+import tarStream from 'tar-stream';
+export class Bundle {
+  engine;
+  constructor() { this.engine = tarStream.pack(); }
+  add(name, body) { this.engine.entry({ name }, body); }
+  on() { return this.engine.on.apply(this.engine, arguments); }
+  done() { this.engine.finalize(); }
+}
+`,
     // Bound to the stream and handed on with it: the caller gets the stream too.
     `
 import zlib from 'node:zlib';
@@ -93,6 +123,70 @@ export function inflater() {
 `,
   ],
   invalid: [
+    // `me = this` in a prototype method: the field is the object's own, used by its other methods.
+    {
+      code: `
+var fs = require('fs');
+function Spool(dir) {
+  this.dir = dir;
+}
+Spool.prototype.open = function () {
+  var me = this;
+  me._file = fs.createWriteStream(me.dir + '/spool.log');
+  me._file.on('open', function () { me.ready = true; });
+};
+Spool.prototype.push = function (line) {
+  if (this.ready) this._file.write(line);
+};
+module.exports = Spool;
+`,
+      errors: [{ messageId: 'unhandled', line: 8, suggestions: [{ messageId: 'addErrorListener', output: `
+var fs = require('fs');
+function Spool(dir) {
+  this.dir = dir;
+}
+Spool.prototype.open = function () {
+  var me = this;
+  me._file = fs.createWriteStream(me.dir + '/spool.log').on('error', (error) => console.error(error));
+  me._file.on('open', function () { me.ready = true; });
+};
+Spool.prototype.push = function (line) {
+  if (this.ready) this._file.write(line);
+};
+module.exports = Spool;
+` }] }],
+    },
+    // Asking whether it is a stream does not hand it over: a predicate keeps nothing.
+    {
+      code: `
+var fs = require('fs');
+var isstream = require('isstream');
+var Sink = (exports.Sink = function (path) {
+  this.path = path;
+});
+Sink.prototype.start = function () {
+  var self = this;
+  self._stream = fs.createWriteStream(self.path);
+  self.streams2 = isstream.isWritable(self._stream);
+  self._stream.setMaxListeners(Infinity);
+};
+Sink.prototype.log = function (text) { this._stream.write(text); };
+`,
+      errors: [{ messageId: 'unhandled', line: 9, suggestions: [{ messageId: 'addErrorListener', output: `
+var fs = require('fs');
+var isstream = require('isstream');
+var Sink = (exports.Sink = function (path) {
+  this.path = path;
+});
+Sink.prototype.start = function () {
+  var self = this;
+  self._stream = fs.createWriteStream(self.path).on('error', (error) => console.error(error));
+  self.streams2 = isstream.isWritable(self._stream);
+  self._stream.setMaxListeners(Infinity);
+};
+Sink.prototype.log = function (text) { this._stream.write(text); };
+` }] }],
+    },
     // After `stream = stream.pipe(gunzip)` the listener is the gunzip's: the file stream has none.
     {
       code: `
@@ -330,6 +424,24 @@ export function count(path: string) {
 
 runBothWays('no-ignored-write: value flow', noIgnoredWrite, {
   valid: [
+    // Writes held back until the file opened, replayed as they are: the chunks are in memory already.
+    `
+var fs = require('fs');
+function Writer(path) {
+  this.path = path;
+  this._queue = [];
+}
+Writer.prototype.open = function () {
+  var me = this;
+  me._out = fs.createWriteStream(me.path);
+  me._out.on('error', function (error) { me.emit('error', error); });
+  me._out.on('open', function () {
+    me._queue.forEach(function (chunk) { me._out.write(chunk); });
+    me._queue = null;
+  });
+};
+module.exports = Writer;
+`,
     // Assigned later, but not a stream: a batch with its own write().
     `
 class Batch { rows: string[] = []; write(row: string) { this.rows.push(row); } }
@@ -354,6 +466,22 @@ export function flush(lines: string[]) {
 }
 `,
       errors: [{ messageId: 'ignoredWrite', data: { name: 'gzip', context: 'loop' }, line: 10 }],
+    },
+    // Elements of a list the caller passed, not a queue of the object's own: still unbounded.
+    {
+      code: `
+var fs = require('fs');
+function Export(path) {
+  this._out = fs.createWriteStream(path);
+  this._out.on('error', function (error) { console.error(error); });
+}
+Export.prototype.rows = function (rows) {
+  var self = this;
+  rows.forEach(function (row) { self._out.write(row); });
+};
+module.exports = Export;
+`,
+      errors: [{ messageId: 'ignoredWrite', data: { name: 'self._out', context: 'forEach() callback' }, line: 9 }],
     },
     // A field set in the constructor, written in a loop in another method.
     {

@@ -67,3 +67,30 @@ export const errorConsumingFunctions: ReadonlySet<string> = new Set([
 export function isPromiseForm(qualifiedName: string): boolean {
   return qualifiedName.startsWith('stream/promises.');
 }
+
+/**
+ * Functions that only look at a stream and keep nothing: handing a stream to them hands nothing
+ * over. isstream 1 (`isStream`, `.isReadable`, `.isWritable`, `.isDuplex`), is-stream 2
+ * (`isStream.readable`, …) and 3+ (`isWritableStream`, …), and Node's own predicates.
+ */
+export const streamInspectingFunctions: ReadonlySet<string> = new Set([
+  'isstream',
+  'isstream.isReadable',
+  'isstream.isWritable',
+  'isstream.isDuplex',
+  'is-stream',
+  'is-stream.readable',
+  'is-stream.writable',
+  'is-stream.duplex',
+  'is-stream.transform',
+  'is-stream.isStream',
+  'is-stream.isReadableStream',
+  'is-stream.isWritableStream',
+  'is-stream.isDuplexStream',
+  'is-stream.isTransformStream',
+  'stream.isReadable',
+  'stream.isWritable',
+  'stream.isErrored',
+  'stream.isDisturbed',
+  'stream.Readable.isDisturbed',
+]);

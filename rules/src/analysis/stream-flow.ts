@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { resolveQualifiedName } from './module-bindings.js';
-import { errorConsumingFunctions, listenerMethods, sameStreamMethods } from './stream-api.js';
+import { errorConsumingFunctions, listenerMethods, sameStreamMethods, streamInspectingFunctions } from './stream-api.js';
 import {
   classFieldsOf,
   definitionsOf,
@@ -11,7 +11,9 @@ import {
   readsReachedBy,
   skipTransparent,
   staticString,
+  thisAliasNames,
   thisFieldOf,
+  type FieldOwner,
   type SourceCode,
 } from './syntax/index.js';
 import { isCallbackReturnIgnored } from './writable-writes.js';
@@ -116,7 +118,7 @@ function followDefinition(
 /** Follows every read of `this.name` across the class's methods: the field is one value. */
 function followClassField(
   sourceCode: SourceCode,
-  field: { owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression; name: string },
+  field: { owner: FieldOwner; name: string },
   fate: StreamFate,
   seen: Set<unknown>,
 ): void {
@@ -134,15 +136,16 @@ function followClassField(
 
 const outsideFieldReads = new WeakMap<TSESTree.Program, Set<string>>();
 
-/** Whether any `x.name` with `x` other than `this` reads a property of that name in the file. */
+/** Whether any `x.name` with `x` other than `this` (or an alias of it) reads a property of that name in the file. */
 function isFieldReadOutside(sourceCode: SourceCode, name: string): boolean {
   let names = outsideFieldReads.get(sourceCode.ast);
   if (!names) {
     names = new Set();
+    const aliases = thisAliasNames(sourceCode);
     const tokens = sourceCode.ast.tokens ?? [];
     for (let index = 2; index < tokens.length; index++) {
       const dot = tokens[index - 1].value;
-      if (tokens[index].type === 'Identifier' && (dot === '.' || dot === '?.') && tokens[index - 2].value !== 'this') {
+      if (tokens[index].type === 'Identifier' && (dot === '.' || dot === '?.') && tokens[index - 2].value !== 'this' && !aliases.has(tokens[index - 2].value)) {
         names.add(tokens[index].value);
       }
     }
@@ -231,6 +234,11 @@ function followMethodCall(
     // `s.end.bind(s)`, `s.write.call(s, chunk)`: the stream's own method, used on the stream.
     if (method && isBoundToItself(sourceCode, member)) {
       if (streamUseMethods.has(method) || listenerMethods.has(method)) fate.usedAsStream = true;
+      if (listenerMethods.has(method)) {
+        const event = boundListenerEvent(member);
+        // Whoever calls `s.on.apply(s, arguments)` or `s.on.bind(s)` may listen for 'error'.
+        if (event === null || event === 'error') fate.errorHandled = true;
+      }
       return;
     }
     // A property read (`s.readable`, `inflate._handle`) reaches past the stream; a method handed
@@ -255,6 +263,18 @@ function followMethodCall(
 
 const terminalMethods = new Set(['end', 'destroy']);
 const bindingMethods = new Set(['bind', 'call', 'apply']);
+
+/**
+ * The event a bound listener method is given (`s.on.call(s, 'data', f)`, `s.on.apply(s, ['data', f])`),
+ * or null when its caller chooses it (`s.on.apply(s, arguments)`, `s.on.bind(s)`).
+ */
+function boundListenerEvent(member: TSESTree.MemberExpression): string | null {
+  const binding = member.parent as TSESTree.MemberExpression;
+  const call = binding.parent as TSESTree.CallExpression;
+  const event = call.arguments[1];
+  if (propertyName(binding) !== 'apply') return staticString(event);
+  return event?.type === AST_NODE_TYPES.ArrayExpression ? staticString(event.elements[0] ?? undefined) : null;
+}
 
 /** `s.m.bind(s)`, `s.m.call(s, …)`: a method of the stream given the stream itself as `this`. */
 function isBoundToItself(sourceCode: SourceCode, member: TSESTree.MemberExpression): boolean {
@@ -318,6 +338,7 @@ function followArgument(
     fate.usedAsStream = true;
     return;
   }
+  if (name && streamInspectingFunctions.has(name)) return;
   fate.escapes = true;
 }
 
@@ -341,7 +362,7 @@ function followAssignment(
   fate: StreamFate,
   seen: Set<unknown>,
 ): void {
-  const field = thisFieldOf(assignment.left);
+  const field = thisFieldOf(assignment.left, sourceCode);
   if (field) {
     followClassField(sourceCode, field, fate, seen);
     followValue(sourceCode, assignment, fate, seen);

@@ -453,7 +453,7 @@ function memberRecognition(
   const name = resolveQualifiedName(sourceCode, node);
   if (name && wellKnownStreams[name]) return { kind: wellKnownStreams[name], origin: 'factory' };
   // `this.out`, given `this.out = fs.createWriteStream(…)` in one of the class's methods.
-  const field = thisFieldOf(node);
+  const field = thisFieldOf(node, sourceCode);
   if (field) {
     const values = classFieldsOf(sourceCode, field.owner).writes.get(field.name) ?? [];
     return recognised(agreedKind(values, (value) => recognise(sourceCode, value, seen)?.kind ?? null), 'class field');

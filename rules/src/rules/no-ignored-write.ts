@@ -4,7 +4,11 @@ import {
   findVariableOf,
   initializerOf,
   isMadeOutside,
+  isFunction,
   isResultDiscarded,
+  isSameValue,
+  classFieldsOf,
+  thisFieldOf,
   isSingleAssignment,
   listenerMethods,
   propertyName,
@@ -68,6 +72,7 @@ export default createRule<Options, MessageIds>({
         // A hand-made relay is reported once, as a whole, by no-unhandled-backpressure.
         if (relayOfWrite(sourceCode, node)) return;
         if (isFilledBeforeAnyReader(sourceCode, receiver, repeating.node)) return;
+        if (isQueueReplay(sourceCode, node, repeating)) return;
         const name = sourceCode.getText(receiver);
         context.report({
           node,
@@ -79,6 +84,52 @@ export default createRule<Options, MessageIds>({
     };
   },
 });
+
+/**
+ * `queue.forEach((chunk) => out.write(chunk))` where `queue` is filled with `push()` or is an
+ * object's own field that starts as `[]`: writes
+ * held back until the stream was ready, replayed as they are. They are in memory already, and the
+ * queue is as long as its producer let it grow, which is where backpressure belongs.
+ */
+function isQueueReplay(sourceCode: SourceCode, write: TSESTree.CallExpression, repeating: RepeatingContext): boolean {
+  const [chunk] = write.arguments;
+  if (chunk?.type !== AST_NODE_TYPES.Identifier) return false;
+  let element: TSESTree.Node | undefined;
+  let queue: TSESTree.Node | undefined;
+  if (repeating.kind === 'iteration' && isFunction(repeating.node)) {
+    element = repeating.node.params[0];
+    const call = repeating.node.parent;
+    if (call?.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.MemberExpression) queue = call.callee.object;
+  } else if (repeating.node.type === AST_NODE_TYPES.ForOfStatement) {
+    const left = repeating.node.left;
+    element = left.type === AST_NODE_TYPES.VariableDeclaration ? left.declarations[0]?.id : left;
+    queue = repeating.node.right;
+  }
+  if (element?.type !== AST_NODE_TYPES.Identifier || element.name !== chunk.name || !queue) return false;
+  if (findVariableOf(sourceCode, chunk)?.identifiers[0] !== element) return false;
+  return pushesInto(sourceCode, queue) || isQueueField(sourceCode, queue);
+}
+
+/** `this._buffer` (or `me._buffer`, `me` an alias of this) that the object starts as `[]`: its own queue. */
+function isQueueField(sourceCode: SourceCode, queue: TSESTree.Node): boolean {
+  const field = thisFieldOf(queue, sourceCode);
+  const values = field ? classFieldsOf(sourceCode, field.owner).writes.get(field.name) ?? [] : [];
+  return values.some((value) => value.type === AST_NODE_TYPES.ArrayExpression && value.elements.length === 0);
+}
+
+/** Whether the file calls `push()` on the same value (`me._buffer.push(c)` for `me._buffer`). */
+function pushesInto(sourceCode: SourceCode, queue: TSESTree.Node): boolean {
+  const name = queue.type === AST_NODE_TYPES.MemberExpression ? propertyName(queue) : queue.type === AST_NODE_TYPES.Identifier ? queue.name : null;
+  if (!name) return false;
+  for (const token of sourceCode.ast.tokens ?? []) {
+    if (token.value !== 'push') continue;
+    const member = sourceCode.getNodeByRangeIndex(token.range[0])?.parent;
+    if (member?.type === AST_NODE_TYPES.MemberExpression && member.parent?.type === AST_NODE_TYPES.CallExpression && isSameValue(sourceCode, member.object, queue)) {
+      return true;
+    }
+  }
+  return false;
+}
 
 const consumingMethods = new Set(['pipe', 'resume', 'read']);
 const consumingEvents = new Set(['data', 'readable']);
