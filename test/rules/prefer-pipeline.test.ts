@@ -1,5 +1,5 @@
 import rule from '../../rules/src/rules/prefer-pipeline.js';
-import { ruleTester, typedRuleTester } from './rule-tester.js';
+import { ruleTester, runBothWays, typedRuleTester } from './rule-tester.js';
 
 ruleTester.run('prefer-pipeline', rule, {
   valid: [
@@ -244,6 +244,394 @@ pipeline(openSource(), sink, (error) => {
   if (error) console.error(error);
 });
 ` }] }],
+    },
+  ],
+});
+
+// Chains looked after by hand, and shapes pipeline() cannot take, next to the same shapes with the
+// gap that pipeline() closes. Each case runs with and without type information.
+runBothWays('prefer-pipeline: handled by hand', rule, {
+  valid: [
+    // The file's failure is passed on to the in-memory body the caller gets and listens to.
+    `
+import fs from 'node:fs';
+import { PassThrough } from 'node:stream';
+export function openChecked(path: string) {
+  const body = new PassThrough();
+  const file = fs.createReadStream(path);
+  file.on('error', (error) => body.destroy(error));
+  file.pipe(body);
+  return body;
+}
+`,
+    // The same through emit('error'), a named handler and a callback, into a Minipass.
+    `
+import fs from 'node:fs';
+import { Minipass } from 'minipass';
+export function readBundle(path: string, done: (error: Error | null, out?: Minipass) => void) {
+  const out = new Minipass();
+  const bundle = fs.createReadStream(path);
+  function relayFailure(error: Error) {
+    out.emit('error', error);
+  }
+  bundle.on('error', relayFailure);
+  bundle.pipe(out);
+  done(null, out);
+}
+`,
+    // Stages that cannot fail and hold nothing (a hash, fixed data) beside heard file streams.
+    `
+import { createReadStream } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { finished } from 'node:stream/promises';
+export async function checksum(path: string) {
+  const file = createReadStream(path);
+  const hash = createHash('sha256');
+  file.pipe(hash);
+  await finished(file);
+  return hash.digest('hex');
+}
+`,
+    `
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
+export function save(data: Buffer, path: string, done: (error?: Error) => void) {
+  const target = fs.createWriteStream(path);
+  target.on('error', done);
+  target.on('finish', () => done());
+  Readable.from([data]).pipe(target);
+}
+`,
+    // A fan-in helper called once per source: the destination outlives it.
+    `
+import { PassThrough, type Readable } from 'node:stream';
+export function merge(...sources: Readable[]) {
+  const merged = new PassThrough();
+  let open = sources.length;
+  const add = (source: Readable) => {
+    source.on('error', (error) => merged.emit('error', error));
+    source.on('end', () => { if (--open === 0) merged.end(); });
+    source.pipe(merged, { end: false });
+  };
+  sources.forEach(add);
+  return merged;
+}
+`,
+    `
+import fs from 'node:fs';
+import type { Readable } from 'node:stream';
+export class Journal {
+  private out = fs.createWriteStream('journal.log', { flags: 'a' });
+  constructor() { this.out.on('error', (error) => console.error(error)); }
+  append(part: Readable) {
+    part.on('error', (error) => this.out.destroy(error));
+    part.pipe(this.out, { end: false });
+  }
+}
+`,
+    // A tee: one source into two destinations, which pipeline() cannot express.
+    `
+import fs from 'node:fs';
+import type { Writable } from 'node:stream';
+export function mirror(path: string, primary: Writable, backup: Writable) {
+  const input = fs.createReadStream(path);
+  input.on('error', (error) => { primary.destroy(error); backup.destroy(error); });
+  input.pipe(primary);
+  input.pipe(backup);
+}
+`,
+    // send() has its own pipe(): it opens, watches and closes the file itself.
+    `
+import send from 'send';
+import http from 'node:http';
+http.createServer((req, res) => {
+  send(req, req.url ?? '/', { root: 'public' })
+    .on('error', () => { res.statusCode = 404; res.end(); })
+    .pipe(res);
+});
+`,
+    // Inside an implementation of pipe() itself: the caller's .pipe() is the chain.
+    `
+import type { Readable, Writable } from 'node:stream';
+export function replayable(source: Readable) {
+  const seen: Buffer[] = [];
+  source.on('data', (chunk: Buffer) => seen.push(chunk));
+  const originalPipe = source.pipe;
+  source.pipe = function <T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T {
+    source.removeAllListeners('data');
+    for (const chunk of seen) destination.write(chunk);
+    source.pipe = originalPipe;
+    return source.pipe(destination, options);
+  };
+  return source;
+}
+`,
+    // The field's listener is added in another method of the class; the end is the object itself.
+    `
+import fs from 'node:fs';
+import { Writable } from 'node:stream';
+export class Upload extends Writable {
+  private source?: fs.ReadStream;
+  open(path: string) {
+    this.source = fs.createReadStream(path);
+    this.source.on('error', (error) => this.destroy(error));
+  }
+  start() {
+    this.source!.pipe(this);
+  }
+}
+`,
+    // Torn down by hand: unpiped when the child exits, the child's stdin heard on its own.
+    `
+import { spawn } from 'node:child_process';
+const child = spawn('cat');
+child.stdin.on('error', () => {});
+process.stdin.pipe(child.stdin);
+child.on('exit', () => process.stdin.unpipe(child.stdin));
+`,
+  ],
+  invalid: [
+    {
+      // Only logged: the body the caller waits on never ends when the file fails.
+      code: `
+import fs from 'node:fs';
+import { PassThrough } from 'node:stream';
+export function openLogged(path: string) {
+  const body = new PassThrough();
+  const file = fs.createReadStream(path);
+  file.on('error', (error) => console.error(error));
+  file.pipe(body);
+  return body;
+}
+`,
+      errors: [{
+          messageId: 'preferPipeline',
+          line: 8,
+          suggestions: [
+            { messageId: 'convertToPipeline', output: `
+import fs from 'node:fs';
+import { PassThrough, pipeline } from 'node:stream';
+export function openLogged(path: string) {
+  const body = new PassThrough();
+  const file = fs.createReadStream(path);
+  file.on('error', (error) => console.error(error));
+  pipeline(file, body, (error) => {
+    if (error) console.error(error);
+  });
+  return body;
+}
+` },
+          ],
+        }],
+    },
+    {
+      // The gunzip can fail on its own, and then nothing closes the file.
+      code: `
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+export function openGzip(path: string) {
+  const gunzip = zlib.createGunzip();
+  const file = fs.createReadStream(path);
+  file.on('error', (error) => gunzip.destroy(error));
+  return file.pipe(gunzip);
+}
+`,
+      errors: [{ messageId: 'preferPipeline', line: 8, suggestions: [] }],
+    },
+    {
+      // A sink implemented after it was made can fail; the file stays open when it does.
+      code: `
+import fs from 'node:fs';
+import { Writable } from 'node:stream';
+export function readInto(path: string, target: Buffer, done: (error?: Error) => void) {
+  const file = fs.createReadStream(path);
+  const sink = new Writable();
+  let offset = 0;
+  sink._write = (chunk: Buffer, _encoding, callback) => {
+    offset += chunk.copy(target, offset);
+    callback();
+  };
+  file.on('error', done);
+  sink.on('finish', () => done());
+  file.pipe(sink);
+}
+`,
+      errors: [{
+          messageId: 'preferPipeline',
+          line: 14,
+          suggestions: [
+            { messageId: 'convertToPipeline', output: `
+import fs from 'node:fs';
+import { Writable, pipeline } from 'node:stream';
+export function readInto(path: string, target: Buffer, done: (error?: Error) => void) {
+  const file = fs.createReadStream(path);
+  const sink = new Writable();
+  let offset = 0;
+  sink._write = (chunk: Buffer, _encoding, callback) => {
+    offset += chunk.copy(target, offset);
+    callback();
+  };
+  file.on('error', done);
+  sink.on('finish', () => done());
+  pipeline(file, sink, (error) => {
+    if (error) console.error(error);
+  });
+}
+` },
+          ],
+        }],
+    },
+    {
+      // The hash holds nothing, but the file's failure is heard by nobody.
+      code: `
+import { createReadStream } from 'node:fs';
+import { createHash } from 'node:crypto';
+export function checksum(path: string, done: (sum: string) => void) {
+  const hash = createHash('sha256');
+  createReadStream(path).pipe(hash).on('finish', () => done(hash.digest('hex')));
+}
+`,
+      errors: [{ messageId: 'preferPipeline', line: 6, suggestions: [] }],
+    },
+    {
+      // The destination is made in the helper: one source, which pipeline() takes with { end: false }.
+      code: `
+import fs from 'node:fs';
+import type { Readable } from 'node:stream';
+export function spool(part: Readable) {
+  const out = fs.createWriteStream('spool.bin', { flags: 'a' });
+  part.pipe(out, { end: false });
+}
+`,
+      errors: [{ messageId: 'preferPipeline', line: 6, suggestions: [] }],
+    },
+    {
+      // Two branches are one chain or the other, not a tee.
+      code: `
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import type { ServerResponse } from 'node:http';
+export function serve(path: string, res: ServerResponse, compress: boolean) {
+  const input = fs.createReadStream(path);
+  input.on('error', () => res.destroy());
+  if (compress) input.pipe(zlib.createGzip()).pipe(res);
+  else input.pipe(res);
+}
+`,
+      errors: [
+        {
+          messageId: 'preferPipeline',
+          line: 8,
+          suggestions: [
+            { messageId: 'convertToPipeline', output: `
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import type { ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream';
+export function serve(path: string, res: ServerResponse, compress: boolean) {
+  const input = fs.createReadStream(path);
+  input.on('error', () => res.destroy());
+  if (compress) pipeline(input, zlib.createGzip(), res, (error) => {
+    if (error) console.error(error);
+  });
+  else input.pipe(res);
+}
+` },
+          ],
+        },
+        {
+          messageId: 'preferPipeline',
+          line: 9,
+          suggestions: [
+            { messageId: 'convertToPipeline', output: `
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+import type { ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream';
+export function serve(path: string, res: ServerResponse, compress: boolean) {
+  const input = fs.createReadStream(path);
+  input.on('error', () => res.destroy());
+  if (compress) input.pipe(zlib.createGzip()).pipe(res);
+  else pipeline(input, res, (error) => {
+    if (error) console.error(error);
+  });
+}
+` },
+          ],
+        },
+      ],
+    },
+    {
+      // The same pipe outside an implementation of pipe(): this function's chain is its own.
+      code: `
+import fs from 'node:fs';
+import type { Writable } from 'node:stream';
+export function forward(path: string, destination: Writable) {
+  return fs.createReadStream(path).pipe(destination);
+}
+`,
+      errors: [{ messageId: 'preferPipeline', line: 5, suggestions: [] }],
+    },
+    {
+      // Nobody listens to the field anywhere in the class.
+      code: `
+import fs from 'node:fs';
+import { Writable } from 'node:stream';
+export class Upload extends Writable {
+  private source?: fs.ReadStream;
+  open(path: string) {
+    this.source = fs.createReadStream(path);
+  }
+  start() {
+    this.source!.pipe(this);
+  }
+}
+`,
+      errors: [{
+          messageId: 'preferPipeline',
+          line: 10,
+          suggestions: [
+            { messageId: 'convertToPipeline', output: `
+import fs from 'node:fs';
+import { Writable, pipeline } from 'node:stream';
+export class Upload extends Writable {
+  private source?: fs.ReadStream;
+  open(path: string) {
+    this.source = fs.createReadStream(path);
+  }
+  start() {
+    pipeline(this.source!, this, (error) => {
+      if (error) console.error(error);
+    });
+  }
+}
+` },
+          ],
+        }],
+    },
+    {
+      // Nothing tears it down: the child's exit leaves stdin piped into a closed pipe.
+      code: `
+import { spawn } from 'node:child_process';
+const child = spawn('cat');
+child.stdin.on('error', () => {});
+process.stdin.pipe(child.stdin);
+`,
+      errors: [{
+          messageId: 'preferPipeline',
+          line: 5,
+          suggestions: [
+            { messageId: 'convertToPipeline', output: `
+import { spawn } from 'node:child_process';
+import { pipeline } from 'node:stream';
+const child = spawn('cat');
+child.stdin.on('error', () => {});
+pipeline(process.stdin, child.stdin, (error) => {
+  if (error) console.error(error);
+});
+` },
+          ],
+        }],
     },
   ],
 });

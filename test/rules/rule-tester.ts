@@ -1,4 +1,5 @@
-import { RuleTester } from '@typescript-eslint/rule-tester';
+import { RuleTester, type InvalidTestCase, type ValidTestCase } from '@typescript-eslint/rule-tester';
+import type { TSESLint } from '@typescript-eslint/utils';
 import { after, describe, it } from 'node:test';
 
 // The rule tester asks for mocha-like hooks; node's test runner has them under these names.
@@ -22,4 +23,14 @@ export function typedRuleTester(): RuleTester {
       },
     },
   });
+}
+
+/** Runs the same cases with and without type information: the same rule must report them both ways. */
+export function runBothWays<MessageIds extends string, Options extends readonly unknown[]>(
+  name: string,
+  rule: TSESLint.RuleModule<MessageIds, Options>,
+  tests: { valid: (string | ValidTestCase<Options>)[]; invalid: InvalidTestCase<MessageIds, Options>[] },
+): void {
+  ruleTester.run(name, rule, tests);
+  typedRuleTester().run(`${name} with types`, rule, tests);
 }

@@ -1,22 +1,10 @@
-import type { TSESLint } from '@typescript-eslint/utils';
-import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import noIgnoredWrite from '../../rules/src/rules/no-ignored-write.js';
 import noUnhandledError from '../../rules/src/rules/no-unhandled-error.js';
-import { ruleTester, typedRuleTester } from './rule-tester.js';
+import { runBothWays } from './rule-tester.js';
 
-/**
- * Where a stream value goes, followed by one model for every rule: later assignments,
- * reassignment, `.bind()`, closures, class fields, local factories. Each case runs with and
- * without type information, and must be reported by the same rule both ways.
- */
-function runBothWays<MessageIds extends string, Options extends readonly unknown[]>(
-  name: string,
-  rule: TSESLint.RuleModule<MessageIds, Options>,
-  tests: { valid: (string | ValidTestCase<Options>)[]; invalid: InvalidTestCase<MessageIds, Options>[] },
-): void {
-  ruleTester.run(name, rule, tests);
-  typedRuleTester().run(`${name} with types`, rule, tests);
-}
+// Where a stream value goes, followed by one model for every rule: later assignments,
+// reassignment, `.bind()`, closures, class fields, local factories. Each case runs with and
+// without type information, and must be reported by the same rule both ways.
 
 runBothWays('no-unhandled-error: value flow', noUnhandledError, {
   valid: [

@@ -4,6 +4,7 @@ export * from './stream-api.js';
 export * from './stream-kind.js';
 export * from './pipe-chains.js';
 export * from './pipe-error-listeners.js';
+export * from './pipe-chain-handling.js';
 export * from './stream-flow.js';
 export * from './stream-sources.js';
 export * from './stream-types.js';

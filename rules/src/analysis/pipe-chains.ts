@@ -3,7 +3,18 @@ import { sameStreamMethods } from './stream-api.js';
 import { streamKindOf } from './stream-sources.js';
 import { iterationCall } from './callback-uses.js';
 import { resolveQualifiedName } from './module-bindings.js';
-import { findVariableOf, initializerOf, isFunction, propertyName, skipTransparent, type SourceCode } from './syntax/index.js';
+import { isNonStreamLibraryValue } from './origins/usage-evidence.js';
+import {
+  enclosingFunctionOf,
+  findVariableOf,
+  initializerOf,
+  isFunction,
+  isWithin,
+  propertyName,
+  skipTransparent,
+  type FunctionNode,
+  type SourceCode,
+} from './syntax/index.js';
 
 /** `source.pipe(a).pipe(b)`: the source, then each destination in order. */
 export interface PipeChain {
@@ -97,14 +108,45 @@ const pipeableFactories = new Set([
   'react-server-dom-webpack/server.node.renderToPipeableStream',
 ]);
 
-/** Whether the chain's source is a known non-stream pipeable, directly or through the variable that holds it. */
+/**
+ * Whether the chain's source is a known non-stream pipeable, directly or through the variable that
+ * holds it: a renderer's result, or a value of a library whose `.pipe()` is its own (`send(req,
+ * path).pipe(res)` opens, forwards errors from and closes the file itself).
+ */
 export function hasNonStreamSource(sourceCode: SourceCode, chain: PipeChain): boolean {
   const source = skipTransparent(chain.stages[0]);
   const created = source.type === AST_NODE_TYPES.CallExpression ? source : initializerOf(sourceCode, source);
   const call = created && skipTransparent(created);
   if (call?.type !== AST_NODE_TYPES.CallExpression) return false;
   const factory = resolveQualifiedName(sourceCode, call.callee);
-  return factory !== null && pipeableFactories.has(factory);
+  return (factory !== null && pipeableFactories.has(factory)) || isNonStreamLibraryValue(sourceCode, call);
+}
+
+/**
+ * `.pipe()` inside an implementation of `pipe()` itself (`pipe(dest) {…}`, `stream.pipe = function
+ * (dest) {… original.call(this, dest)}`) into the destination its caller gave: the caller's
+ * `.pipe()` is the chain, and its errors are the caller's to handle.
+ */
+export function isInsidePipeImplementation(sourceCode: SourceCode, chain: PipeChain): boolean {
+  const destination = skipTransparent(chain.stages.at(-1)!);
+  if (destination.type !== AST_NODE_TYPES.Identifier) return false;
+  const definition = findVariableOf(sourceCode, destination)?.defs[0];
+  if (definition?.type !== 'Parameter') return false;
+  const fn = definition.node as FunctionNode;
+  return isWithin(chain.outermost, fn) && implementedMethodOf(fn) === 'pipe';
+}
+
+/** The method name a function is the body of: `name() {}`, `name: function`, `x.name = function`. */
+function implementedMethodOf(fn: FunctionNode): string | null {
+  const owner = fn.parent;
+  if (owner?.type === AST_NODE_TYPES.MethodDefinition || (owner?.type === AST_NODE_TYPES.Property && owner.value === fn)) {
+    return !owner.computed && owner.key.type === AST_NODE_TYPES.Identifier ? owner.key.name : null;
+  }
+  if (owner?.type === AST_NODE_TYPES.AssignmentExpression && owner.right === fn && owner.left.type === AST_NODE_TYPES.MemberExpression) {
+    return propertyName(owner.left);
+  }
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn.id?.name ?? null;
+  return null;
 }
 
 /**
@@ -115,7 +157,7 @@ export function hasNonStreamSource(sourceCode: SourceCode, chain: PipeChain): bo
 export function isFanIn(sourceCode: SourceCode, chain: PipeChain): boolean {
   const last = chain.pipeCalls.at(-1)!;
   if (!keepsDestinationOpen(last)) return false;
-  if (runsPerElement(last)) return true;
+  if (runsPerElement(last) || isPerSourceHelper(sourceCode, chain)) return true;
   const destination = skipTransparent(chain.stages.at(-1)!);
   if (destination.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = findVariableOf(sourceCode, destination);
@@ -123,6 +165,83 @@ export function isFanIn(sourceCode: SourceCode, chain: PipeChain): boolean {
     const call = identifier.parent;
     return identifier !== destination && call !== undefined && isPipeCall(call) && call.arguments[0] === identifier && keepsDestinationOpen(call);
   });
+}
+
+/**
+ * `function add(source) { source.pipe(merged, { end: false }) }`: a helper called once per source
+ * (from forEach, over `arguments`, from a queue) pipes the source it is given into a destination
+ * that outlives it: a variable of an outer function or a field of the object.
+ */
+function isPerSourceHelper(sourceCode: SourceCode, chain: PipeChain): boolean {
+  const helper = enclosingFunctionOf(chain.outermost);
+  if (!helper) return false;
+  const destination = skipTransparent(chain.stages.at(-1)!);
+  const outlivesHelper =
+    destination.type === AST_NODE_TYPES.MemberExpression
+      ? rootObjectOf(destination).type === AST_NODE_TYPES.ThisExpression || !isDeclaredWithin(sourceCode, rootObjectOf(destination), helper)
+      : destination.type === AST_NODE_TYPES.Identifier && !isDeclaredWithin(sourceCode, destination, helper);
+  const source = skipTransparent(chain.stages[0]);
+  const sourceRoot = source.type === AST_NODE_TYPES.MemberExpression ? rootObjectOf(source) : source;
+  return outlivesHelper && sourceRoot.type === AST_NODE_TYPES.Identifier && isDeclaredWithin(sourceCode, sourceRoot, helper);
+}
+
+function rootObjectOf(member: TSESTree.MemberExpression): TSESTree.Node {
+  let current: TSESTree.Node = member;
+  while (current.type === AST_NODE_TYPES.MemberExpression) current = skipTransparent(current.object);
+  return current;
+}
+
+/** Whether the variable `node` names is declared in `fn` (a parameter or a local), not outside it. */
+function isDeclaredWithin(sourceCode: SourceCode, node: TSESTree.Node, fn: FunctionNode): boolean {
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const definition = findVariableOf(sourceCode, node)?.defs[0];
+  return definition !== undefined && isWithin(definition.name, fn);
+}
+
+/**
+ * `tee.pipe(a); tee.pipe(b)`: one source into several destinations, which pipeline() cannot
+ * express (it takes one line of stages and destroys the source when any of them fails).
+ */
+export function isFanOut(sourceCode: SourceCode, chain: PipeChain): boolean {
+  const source = skipTransparent(chain.stages[0]);
+  if (source.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariableOf(sourceCode, source);
+  if (!variable || variable.defs.length !== 1 || variable.references.filter((reference) => reference.isWrite()).length > 1) return false;
+  const destination = skipTransparent(chain.stages[1]);
+  const block = statementListOf(chain.pipeCalls[0]);
+  return variable.references.some(({ identifier }) => {
+    if (identifier === source) return false;
+    const member = identifier.parent;
+    const call = member?.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier || !call || !isPipeCall(call)) return false;
+    const other = skipTransparent(call.arguments[0]);
+    // Pipes in two branches of an `if` are one chain or the other, not a tee.
+    const differs = other.type !== destination.type || sourceCode.getText(other) !== sourceCode.getText(destination);
+    return differs && statementListOf(call) === block;
+  });
+}
+
+/** The block, or the branch of an `if`, `?:` or `&&`, that holds `node`: code that runs together. */
+function statementListOf(node: TSESTree.Node): TSESTree.Node | null {
+  for (let current: TSESTree.Node = node; current.parent; current = current.parent) {
+    const parent: TSESTree.Node = current.parent;
+    switch (parent.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (parent.test !== current) return current;
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (parent.right === current) return current;
+        break;
+      case AST_NODE_TYPES.BlockStatement:
+      case AST_NODE_TYPES.Program:
+      case AST_NODE_TYPES.SwitchCase:
+        return parent;
+      default:
+        if (isFunction(parent)) return parent;
+    }
+  }
+  return null;
 }
 
 /** `.pipe(destination, { end: false })`. */

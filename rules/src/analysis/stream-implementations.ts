@@ -28,6 +28,11 @@ const callbackIndexes: Record<ImplementationName, number | null> = {
   construct: 0,
 };
 
+/** `_write`, `_transform`, …: a method name Node calls on a custom stream. */
+export function isImplementationMethodName(name: string): boolean {
+  return name.startsWith('_') && Object.hasOwn(callbackIndexes, name.slice(1));
+}
+
 /** Which implementations each kind of stream calls. */
 const namesByKind: Record<StreamKind, ReadonlySet<ImplementationName>> = {
   readable: new Set(['read', 'destroy', 'construct']),

@@ -1,15 +1,15 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import {
-  findVariableOf,
-  followStream,
-  followVariable,
   hasNonStreamSource,
+  isChainHandledByHand,
   isFanIn,
+  isFanOut,
+  isInsidePipeImplementation,
   isPipeCall,
   isStreamPipeChain,
   outermostPipeCall,
   pipeChainOf,
-  skipTransparent,
+  type PipeChain,
   type SourceCode,
 } from '../analysis/index.js';
 import { createRule } from '../create-rule.js';
@@ -43,8 +43,8 @@ export default createRule<[], MessageIds>({
       CallExpression(node) {
         if (!isPipeCall(node) || outermostPipeCall(node) !== node) return;
         const chain = pipeChainOf(node);
-        if (!isStreamPipeChain(sourceCode, chain) || hasNonStreamSource(sourceCode, chain) || isFanIn(sourceCode, chain)) return;
-        if (chain.stages.every((stage) => hasErrorListener(sourceCode, stage))) return;
+        if (!isStreamPipeChain(sourceCode, chain) || !isPipelineShaped(sourceCode, chain)) return;
+        if (isChainHandledByHand(sourceCode, chain)) return;
         const firstPipe = chain.pipeCalls[0].callee as TSESTree.MemberExpression;
         context.report({
           loc: { start: firstPipe.property.loc.start, end: chain.outermost.loc.end },
@@ -59,12 +59,16 @@ export default createRule<[], MessageIds>({
   },
 });
 
-/** A chain whose every stage has its own 'error' listener is handled by hand, end to end. */
-function hasErrorListener(sourceCode: SourceCode, stage: TSESTree.Expression): boolean {
-  const target = skipTransparent(stage);
-  if (target.type === AST_NODE_TYPES.Identifier) {
-    const variable = findVariableOf(sourceCode, target);
-    if (variable) return followVariable(sourceCode, variable).errorHandled;
-  }
-  return followStream(sourceCode, stage).errorHandled;
+/**
+ * Whether pipeline() could take the chain's place: not for objects that only have a `.pipe()` of
+ * their own, several sources into one destination, one source into several, or the body of a
+ * `pipe()` implementation.
+ */
+function isPipelineShaped(sourceCode: SourceCode, chain: PipeChain): boolean {
+  return !(
+    hasNonStreamSource(sourceCode, chain) ||
+    isFanIn(sourceCode, chain) ||
+    isFanOut(sourceCode, chain) ||
+    isInsidePipeImplementation(sourceCode, chain)
+  );
 }

@@ -298,4 +298,7 @@ export const notStreamLibraries: Record<string, readonly string[] | '*'> = {
   exceljs: '*',
   readline: '*',
   ws: ['default', 'WebSocket', 'WebSocketServer', 'Server'],
+  // send 1: a SendStream (a legacy Stream) whose own `pipe(res)` opens the file, emits 'error' only
+  // to listeners it has (else answers the request itself) and closes the file when res finishes.
+  send: ['default'],
 };
