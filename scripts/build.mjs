@@ -42,6 +42,12 @@ const common = {
   logLevel: 'warning',
 };
 
+/**
+ * The server and the client take the plugin through its subpath exports, which exist for this
+ * repository's own packages only: with this condition they resolve to its sources.
+ */
+const workspaceConditions = ['node-streams-source', 'module'];
+
 async function buildPlugin() {
   await build({
     ...common,
@@ -125,6 +131,7 @@ async function buildServer() {
     entryPoints: ['server/src/server.ts'],
     outfile: 'server/out/server.js',
     format: 'cjs',
+    conditions: workspaceConditions,
     // TypeScript is loaded only when a TypeScript file is linted, from the extension's own copy;
     // jiti only by ESLint for a project's eslint.config.ts, from the project.
     external: ['typescript', 'jiti', 'jiti/*'],
@@ -160,6 +167,7 @@ async function buildClient() {
     entryPoints: ['client/src/extension.ts'],
     outfile: 'client/out/extension.js',
     format: 'cjs',
+    conditions: workspaceConditions,
     external: ['vscode'],
   });
   // The stream trace's graph webview: a browser script with cytoscape in it, and its stylesheet.

@@ -159,7 +159,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
     const written = scaffoldRule(root, { name, level: values.level, topic: values.topic, description });
     // The rule page's header and the README tables follow from the new rule's metadata.
-    execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('scripts/docs.ts', root))], { cwd: fileURLToPath(root), stdio: 'inherit' });
+    execFileSync(process.execPath, ['--conditions=node-streams-source', '--import', 'tsx', fileURLToPath(new URL('scripts/docs.ts', root))], { cwd: fileURLToPath(root), stdio: 'inherit' });
     console.log(`Wrote ${written.join(', ')}; README and the rule page header regenerated.`);
     console.log(`Next: write create() in rules/src/rules/${name}.ts, the cases in its test, the docs page and the example; then npm test.`);
   } catch (error) {

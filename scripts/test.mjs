@@ -19,9 +19,12 @@ function findTests(directory) {
 const files = (roots.length > 0 ? roots : ['test']).flatMap((root) =>
   statSync(root).isDirectory() ? findTests(root) : [root],
 );
+// The packages' sources take the plugin through its subpath exports, which resolve to its sources
+// under this condition; NODE_OPTIONS hands it to the processes the tests start, too.
+const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --conditions=node-streams-source`.trim() };
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-reporter=spec', ...files],
-  { stdio: 'inherit' },
+  { stdio: 'inherit', env },
 );
 process.exit(result.status ?? 1);

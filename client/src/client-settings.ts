@@ -2,7 +2,7 @@
  * Reading the settings in the client. Every setting has its one definition in
  * protocol/src/settings.ts; this file only reads them through VS Code's configuration.
  */
-import { levels, type Level } from '../../rules/src/skill-tree.js';
+import { levels, type Level } from 'eslint-plugin-node-streams/skill-tree';
 import { serverSettingDefinitions, type NodeStreamsSettings } from '../../protocol/src/settings.js';
 
 /** Reads `snippets.levels` from a configuration section, keeping only valid levels, in teaching order. */

@@ -1,6 +1,6 @@
 /** "Show Rule Documentation": the rule under the cursor, or one of the file's rules, or the rule list. */
 import * as vscode from 'vscode';
-import { ruleDocsUrl, ruleListUrl } from '../../rules/src/repository.js';
+import { ruleDocsUrl, ruleListUrl } from 'eslint-plugin-node-streams/repository';
 
 interface RulePage {
   rule: string;

@@ -1,7 +1,7 @@
 /** The snippet data files shipped with the extension, read once. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { levels } from '../../rules/src/skill-tree.js';
+import { levels } from 'eslint-plugin-node-streams/skill-tree';
 import { parseSnippetFile, snippetFileOf, type Snippet } from '../../snippets/src/library.js';
 
 export function loadSnippetLibrary(extensionPath: string): Snippet[] {

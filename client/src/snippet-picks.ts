@@ -2,7 +2,7 @@
  * What the snippet picker and the completion list show, as plain data: kept apart from the
  * `vscode` module so that it is tested on its own.
  */
-import { levelNames, levels, type Level } from '../../rules/src/skill-tree.js';
+import { levelNames, levels, type Level } from 'eslint-plugin-node-streams/skill-tree';
 import type { Snippet } from '../../snippets/src/library.js';
 
 export type PickEntry =

@@ -4,7 +4,7 @@ import type { Snippet } from '../../snippets/src/library.js';
 import { settingsSection } from '../../protocol/src/settings.js';
 import { snippetLevels } from './client-settings.js';
 import { documentSelector } from './language-server.js';
-import { levelNames } from '../../rules/src/skill-tree.js';
+import { levelNames } from 'eslint-plugin-node-streams/skill-tree';
 import { completionLabel, completionSortText, snippetPicks } from './snippet-picks.js';
 import { insertSnippet, snippetInsertion, warnOfConflicts } from './snippet-insertion.js';
 

@@ -3,7 +3,7 @@
  * fix that repairs it, and the snippet that writes it right. `contributes.walkthroughs` is
  * generated from this list (`npm run manifest`); test/client/walkthrough.test.ts checks each claim.
  */
-import type { Level } from '../../rules/src/skill-tree.js';
+import type { Level } from 'eslint-plugin-node-streams/skill-tree';
 
 export interface WalkthroughStep {
   level: Level;

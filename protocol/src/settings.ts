@@ -4,8 +4,8 @@
  * and `npm run manifest` writes `contributes.configuration` and the README's table from them.
  * Keep the names stable: users' settings files refer to them.
  */
-import type { ConfigName } from '../../rules/src/configs.js';
-import { levels } from '../../rules/src/skill-tree.js';
+import type { ConfigName } from 'eslint-plugin-node-streams/configs';
+import { levels } from 'eslint-plugin-node-streams/skill-tree';
 
 /** The section editors keep these settings under: `nodeStreams.enable`, `nodeStreams.rules`… */
 export const settingsSection = 'nodeStreams';

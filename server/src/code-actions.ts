@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isDiagnosticOf, diagnosticSource } from './diagnostics.js';
 import { disableForFile, disableForLine } from './disable-comments.js';
 import { ruleDocsOf } from './embedded-engine.js';
-import type { Refactor } from './refactors/index.js';
+import type { Refactor } from './refactors.js';
 import { showDocumentationCommand } from '../../protocol/src/messages.js';
 import { applyFixes, toTextEdits } from './text-edits.js';
 

@@ -1,13 +1,13 @@
 import { Linter } from 'eslint';
 import { createRequire } from 'node:module';
-import type { NodeStreamsDocs } from '../../rules/src/create-rule.js';
+import type { NodeStreamsDocs } from 'eslint-plugin-node-streams/create-rule';
 import {
   embeddedConfig,
   javascriptFiles,
   lazyTypeScriptParser,
   typescriptFiles,
-} from '../../rules/src/embedded-config.js';
-import { rules } from '../../rules/src/rules/index.js';
+} from 'eslint-plugin-node-streams/embedded-config';
+import { rules } from 'eslint-plugin-node-streams/rules';
 import type { EmbeddedConfigName, NodeStreamsSettings } from '../../protocol/src/settings.js';
 
 export const rulePrefix = 'node-streams/';

@@ -3,7 +3,7 @@
  * Speaks LSP over `--stdio`, `--node-ipc` or `--socket=<port>`.
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { version } from '../../rules/src/version.js';
+import { version } from 'eslint-plugin-node-streams/version';
 import { Session } from './session.js';
 import { isTypedWorker, serveTypedLints } from './typed-worker.js';
 

@@ -18,12 +18,12 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { version } from '../../rules/src/version.js';
+import { version } from 'eslint-plugin-node-streams/version';
 import { codeActionKinds, codeActionsFor } from './code-actions.js';
 import { toDiagnostic } from './diagnostics.js';
 import { lintPathOf } from './document-paths.js';
 import { Linting, type LintOutcome } from './linting.js';
-import { Refactors } from './refactors/index.js';
+import { Refactors } from './refactors.js';
 import {
   showDocumentationCommand,
   statusNotification,

@@ -2,7 +2,7 @@
  * The snippet library: data files (one per level, in VS Code's snippet format plus `level`, `topic`
  * and `imports`) read into typed snippets. Used by the VS Code client and by the snippet tests.
  */
-import { isLevel, isTopic, levels, topics, type Level, type Topic } from '../../rules/src/skill-tree.js';
+import { isLevel, isTopic, levels, topics, type Level, type Topic } from 'eslint-plugin-node-streams/skill-tree';
 
 // The skill tree has its one home in the plugin; the library's users read it through here too.
 export { levels, topics, type Level, type Topic };

@@ -1,10 +1,11 @@
 /** "Convert .pipe() chain to pipeline()", offered on any plain pipe chain, reported or not. */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isPipeCall, outermostPipeCall, pipeChainOf } from '../../../rules/src/analysis/pipe-chains.js';
-import { pipelineFormsFor, rewriteAsPipeline } from '../../../rules/src/fixes/pipeline-rewrite.js';
+import { isPipeCall, outermostPipeCall, pipeChainOf } from '../analysis/pipe-chains.js';
+import { pipelineFormsFor, rewriteAsPipeline } from '../fixes/pipeline-rewrite.js';
 import { refactorRule, selectionOf, touches } from './selection.js';
 
 export const convertPipeChain = refactorRule(
+  { description: 'Rewrites a .pipe() chain as a pipeline() call, reported or not.', level: null },
   { toCallback: 'Convert .pipe() chain to pipeline()', toAwait: 'Convert .pipe() chain to await pipeline()' },
   (context) => {
     const selection = selectionOf(context);

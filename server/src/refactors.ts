@@ -1,29 +1,14 @@
 /**
- * Refactors are ESLint rules run on demand with the selection as their option: they get the same
- * SourceCode, scopes and fixer as the plugin's rules, so its fix helpers are reused as they are.
+ * The plugin's refactor rules, run on demand through a second `Linter` with the selection as
+ * their option: the refactors offered at a selection are the fixes they report.
  */
 import { Linter } from 'eslint';
 import { parse } from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
-import { serverEmbeddedConfig } from '../embedded-engine.js';
-import { convertPipeChain } from './convert-pipe-chain.js';
-import { instrumentPipeline, removePipelineInstrumentation } from './instrument-pipeline.js';
-import type { Selection } from './selection.js';
-
-const refactorRules = {
-  'convert-pipe-chain': convertPipeChain,
-  'instrument-pipeline': instrumentPipeline,
-  'remove-instrumentation': removePipelineInstrumentation,
-};
+import { refactorRules, type Selection } from 'eslint-plugin-node-streams/refactors';
+import { serverEmbeddedConfig } from './embedded-engine.js';
 
 const pluginName = 'node-streams-refactor';
-
-/** The level a refactor belongs to, when it is hidden with that level: instrumentation is for experts' profiling. */
-const refactorLevels: Record<keyof typeof refactorRules, string | null> = {
-  'convert-pipe-chain': null,
-  'instrument-pipeline': 'expert',
-  'remove-instrumentation': 'expert',
-};
 
 export interface Refactor {
   title: string;
@@ -36,11 +21,12 @@ const parsingConfig: Linter.Config[] = serverEmbeddedConfig('recommended').map((
 export class Refactors {
   private readonly linter = new Linter({ configType: 'flat', cwd: parse(process.cwd()).root });
 
-  /** The refactors offered at `selection`, each with its edit. */
+  /** The refactors offered at `selection`, each with its edit; a refactor of a hidden level is not. */
   find(text: string, filePath: string, selection: Selection, levels: readonly string[]): Refactor[] {
-    const names = (Object.keys(refactorRules) as (keyof typeof refactorRules)[]).filter((name) =>
-      refactorLevels[name] === null || levels.includes(refactorLevels[name]),
-    );
+    const names = Object.keys(refactorRules).filter((name) => {
+      const level = refactorRules[name].meta.docs?.level ?? null;
+      return level === null || levels.includes(level);
+    });
     if (names.length === 0) return [];
     const config: Linter.Config[] = [
       ...parsingConfig,

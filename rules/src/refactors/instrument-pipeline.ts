@@ -3,21 +3,20 @@
  * measuring pass-through between each two stages of a `pipeline(…)` call, and back.
  */
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { resolveQualifiedName } from '../../../rules/src/analysis/module-bindings.js';
-import { streamKindOf } from '../../../rules/src/analysis/stream-sources.js';
-import { findVariableOf, isFunction, type SourceCode } from '../../../rules/src/analysis/syntax/index.js';
-import { bindingFor } from '../../../rules/src/fixes/imports.js';
-import { indentOf, indentUnit } from '../../../rules/src/fixes/source-text.js';
+import { resolveQualifiedName } from '../analysis/module-bindings.js';
+import { pipelineFunctions } from '../analysis/stream-api.js';
+import { streamKindOf } from '../analysis/stream-sources.js';
+import { findVariableOf, isFunction, type SourceCode } from '../analysis/syntax/index.js';
+import { bindingFor } from '../fixes/imports.js';
+import { indentOf, indentUnit } from '../fixes/source-text.js';
 import { helperMarker, helperName, helperSource, quoted, stageLabel } from './instrumentation-helper.js';
 import { refactorRule, selectionOf, touches, type RefactorContext } from './selection.js';
 
 type Fixer = TSESLint.RuleFixer;
 type Fix = TSESLint.RuleFix;
 
-const pipelineNames = new Set(['stream.pipeline', 'stream/promises.pipeline']);
-
 function isPipelineCall(sourceCode: SourceCode, node: TSESTree.CallExpression): boolean {
-  return pipelineNames.has(resolveQualifiedName(sourceCode, node.callee) ?? '');
+  return pipelineFunctions.has(resolveQualifiedName(sourceCode, node.callee) ?? '');
 }
 
 /** The streams of a pipeline call: without its callback or its options object. */
@@ -154,25 +153,34 @@ function countMeasureCalls(sourceCode: SourceCode): number {
   return variable?.references.filter((reference) => isMeasureCall(reference.identifier.parent as TSESTree.Node)).length ?? 0;
 }
 
-export const instrumentPipeline = refactorRule({ instrument: 'Instrument this pipeline' }, (context) => {
-  const selection = selectionOf(context);
-  return {
-    CallExpression(node: TSESTree.CallExpression) {
-      if (!touches(selection, node) || !isPipelineCall(context.sourceCode, node)) return;
-      const stages = stagesOf(context.sourceCode, node);
-      if (!stages || stages.length < 2 || stages.some(isMeasureCall)) return;
-      context.report({ node, messageId: 'instrument', fix: (fixer) => instrument(context, fixer, stages) });
-    },
-  };
-});
+// Instrumentation is for experts' profiling: hidden with that level.
+export const instrumentPipeline = refactorRule(
+  { description: 'Inserts a measuring pass-through between each two stages of a pipeline() call.', level: 'expert' },
+  { instrument: 'Instrument this pipeline' },
+  (context) => {
+    const selection = selectionOf(context);
+    return {
+      CallExpression(node: TSESTree.CallExpression) {
+        if (!touches(selection, node) || !isPipelineCall(context.sourceCode, node)) return;
+        const stages = stagesOf(context.sourceCode, node);
+        if (!stages || stages.length < 2 || stages.some(isMeasureCall)) return;
+        context.report({ node, messageId: 'instrument', fix: (fixer) => instrument(context, fixer, stages) });
+      },
+    };
+  },
+);
 
-export const removePipelineInstrumentation = refactorRule({ remove: 'Remove instrumentation' }, (context) => {
-  const selection = selectionOf(context);
-  return {
-    CallExpression(node: TSESTree.CallExpression) {
-      if (!touches(selection, node) || !isPipelineCall(context.sourceCode, node)) return;
-      if (!node.arguments.some(isMeasureCall)) return;
-      context.report({ node, messageId: 'remove', fix: (fixer) => removeInstrumentation(context.sourceCode, fixer, node) });
-    },
-  };
-});
+export const removePipelineInstrumentation = refactorRule(
+  { description: 'Takes out what "Instrument this pipeline" inserted.', level: 'expert' },
+  { remove: 'Remove instrumentation' },
+  (context) => {
+    const selection = selectionOf(context);
+    return {
+      CallExpression(node: TSESTree.CallExpression) {
+        if (!touches(selection, node) || !isPipelineCall(context.sourceCode, node)) return;
+        if (!node.arguments.some(isMeasureCall)) return;
+        context.report({ node, messageId: 'remove', fix: (fixer) => removeInstrumentation(context.sourceCode, fixer, node) });
+      },
+    };
+  },
+);

@@ -1,4 +1,6 @@
 import type { JSONSchema, TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { rememberLintContext } from '../analysis/origins/library-models.js';
+import type { Level } from '../skill-tree.js';
 
 /** The part of the file the user selected (or the cursor), as offsets: the refactor rules' option. */
 export interface Selection {
@@ -26,19 +28,36 @@ const selectionSchema = [
   },
 ] as const;
 
-/** A refactor as an ESLint rule: its messages are the actions' titles, its option the selection. */
+/** What a refactor is, for the editor that offers it. */
+export interface RefactorDocs {
+  description: string;
+  /** The level whose users are offered it (hidden with that level); null: offered at every level. */
+  level: Level | null;
+}
+
+export type RefactorRule<MessageId extends string = string> = TSESLint.RuleModule<MessageId, [Selection], RefactorDocs>;
+
+/**
+ * A refactor as an ESLint rule: its messages are the actions' titles, its option the selection.
+ * Like the plugin's rules (`createRule`), it hands the analysis the run's settings first.
+ */
 export function refactorRule<MessageId extends string>(
+  docs: RefactorDocs,
   messages: Record<MessageId, string>,
   create: (context: RefactorContext) => TSESLint.RuleListener,
-): TSESLint.RuleModule<MessageId, [Selection]> {
+): RefactorRule<MessageId> {
   return {
     defaultOptions: [{ start: 0, end: 0 }],
     meta: {
       type: 'suggestion',
+      docs,
       fixable: 'code',
       schema: selectionSchema as unknown as JSONSchema.JSONSchema4[],
       messages,
     },
-    create,
+    create(context) {
+      rememberLintContext(context);
+      return create(context);
+    },
   };
 }
