@@ -275,11 +275,13 @@ export function traceDiagnostics(traces: readonly Trace[], isProgramFile: Progra
       if (finding.callSite) {
         related.push({ ...positionOf(finding.callSite), message: finding.type === 'multiple-callback' ? 'called again here' : `${titles[type] ?? finding.type} here` });
       }
-      const frames = (stream?.stack ?? []).slice(finding.siteInferred ? 0 : 1, relatedFrames + 1);
-      for (const frame of frames) {
-        const site = parseFrame(frame);
-        if (site) related.push({ ...positionOf(site), message: `created from ${frame}` });
-      }
+      // The callers of the creating line, in files an editor can open (not Node's own frames).
+      const callers = (stream?.stack ?? [])
+        .slice(finding.siteInferred ? 0 : 1)
+        .map((frame) => ({ frame, site: parseFrame(frame) }))
+        .filter(({ site }) => site !== undefined && !site.file.startsWith('node:'))
+        .slice(0, relatedFrames);
+      for (const { frame, site } of callers) related.push({ ...positionOf(site!), message: `created from ${frame}` });
       const diagnostic: TraceDiagnostic = { ...positionOf(finding.site), type: finding.type, severity: severities[type] ?? 'warning', message, related };
       bySiteAndType.set(key, { diagnostic, count: 1, first: message });
     }

@@ -66,6 +66,8 @@ describe('stream trace in the editor', () => {
     assert.equal(leak.character, 18);
     assert.equal(leak.severity, 'warning');
     assert.match(leak.message, /^leak: ReadStream #\d+: never finished, destroyed or closed before the process exited; out 0 B$/);
+    // Its creation stack has only Node's module loader above the line: nothing to point to.
+    assert.deepEqual(leak.related, []);
     const lenses = streamSiteSummaries(traces, inFixtures);
     assert.deepEqual(
       lenses.map(({ line, title }) => [line, title]),
@@ -162,6 +164,22 @@ describe('stream trace in the editor', () => {
     assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics));
     assert.match(diagnostics[0].message, /^leak: PassThrough #\d+: .* \(and 2 more streams created here\)$/);
     assert.match(streamSiteSummaries(traces, isUnderFolders([directory]))[0].title, /^3 × PassThrough \(transform\) · in 3 B · out 3 B/);
+  });
+
+  it('gives the callers of the creating line as related information', () => {
+    const directory = temporaryDirectory();
+    const program = join(directory, 'callers.cjs');
+    writeFileSync(program, "const { PassThrough } = require('node:stream');\nfunction open() {\n  return new PassThrough();\n}\nfunction start() {\n  return open();\n}\nstart();\n");
+    const { traces } = traceOf(program);
+    const [leak] = traceDiagnostics(traces, isUnderFolders([directory]));
+    assert.equal(leak.line, 2);
+    assert.deepEqual(
+      leak.related.map(({ file, line, message }) => [file, line, message.replace(/ \(.*\)$/, '')]),
+      [
+        [program, 5, 'created from start'],
+        [program, 7, 'created from ' + program + ':8:1'],
+      ],
+    );
   });
 
   it('says which file of a run is not a trace', () => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { installExtension, startCodeServer } from './code-server.mjs';
 import { prepareWorkspace, repositoryRoot } from './run-pass.mjs';
-import { openBrowser, workbenchUrl } from './workbench.mjs';
+import { openBrowser, workbenchNavigation, workbenchUrl } from './workbench.mjs';
 
 const isMac = process.platform === 'darwin';
 const primary = isMac ? 'Meta' : 'Control';
@@ -36,7 +36,7 @@ export async function runUiPass({ install, resultsDirectory }) {
     browser = await openBrowser(join(stateDirectory, 'chromium'));
     const page = browser.pages()[0] ?? (await browser.newPage());
     const steps = uiSteps(page, resultsDirectory);
-    await page.goto(workbenchUrl(server, workspace));
+    await page.goto(workbenchUrl(server, workspace), workbenchNavigation);
     for (const [title, step] of steps) {
       const started = Date.now();
       try {
@@ -138,6 +138,20 @@ function uiSteps(page, resultsDirectory) {
         await page.keyboard.press('Enter');
         await editor.locator('.view-lines').getByText("const file = createReadStream(path);").waitFor();
         await shot('5-snippet-inserted.png');
+      },
+    ],
+    [
+      '"Run with Stream Trace" shows the leak, the lenses and the pipeline graph',
+      async () => {
+        await openFile('examples/order-export.mjs');
+        await runCommand('Node Streams: Run with Stream Trace');
+        // The code lens above the line that created the leaked stream, once the run has ended.
+        await editor.locator('.codelens-decoration').getByText('ReadStream (readable)', { exact: false }).first().waitFor({ timeout: 60_000 });
+        // The graph webview: cytoscape draws into canvases inside the webview's nested frames.
+        const graph = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+        await graph.getByText('4 streams, 2 links, 1 finding', { exact: false }).waitFor({ timeout: 30_000 });
+        await graph.locator('canvas').first().waitFor();
+        await shot('6-stream-trace.png');
       },
     ],
   ];

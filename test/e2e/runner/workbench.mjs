@@ -36,6 +36,12 @@ export function workbenchUrl(server, folder, payload) {
  * when the tests entry returns (or throws). It reports 0 when the extension host dies, too: the
  * caller must check the result file the tests entry writes.
  */
+/**
+ * The page's own load may take minutes on a loaded machine (the workbench fetches hundreds of
+ * files); the steps after it wait for what they need, each with its own timeout.
+ */
+export const workbenchNavigation = { waitUntil: 'domcontentloaded', timeout: 180_000 };
+
 export async function runExtensionTests({ server, folder, extensionDevelopmentPath, extensionTestsPath, profileDirectory, logFile, screenshotFile, timeoutMs }) {
   const browser = await openBrowser(profileDirectory);
   const log = createWriteStream(logFile);
@@ -52,7 +58,7 @@ export async function runExtensionTests({ server, folder, extensionDevelopmentPa
       extensionDevelopmentPath: server.remoteUri(extensionDevelopmentPath),
       extensionTestsPath: server.remoteUri(extensionTestsPath),
     };
-    await page.goto(workbenchUrl(server, folder, payload));
+    await page.goto(workbenchUrl(server, folder, payload), workbenchNavigation);
     let timer;
     const timedOut = new Promise((resolve) => {
       timer = setTimeout(() => resolve(new Error(`no test result within ${timeoutMs / 1000} s`)), timeoutMs);
