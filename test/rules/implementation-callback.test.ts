@@ -32,6 +32,126 @@ ruleTester.run('implementation-callback', rule, {
         }
       }
     `,
+    // A hand-off that only schedules the call (a 'drain' listener, process.nextTick) and ends the
+    // try: the catch runs only when the write threw, before anything was scheduled (Node: one call).
+    `
+      const { Writable, PassThrough } = require('stream');
+      class Feed extends Writable {
+        constructor() {
+          super();
+          this.parser = new PassThrough({ highWaterMark: 4 });
+          this.parser.resume();
+        }
+        _write(chunk, encoding, callback) {
+          try {
+            if (!this.parser.write(check(chunk))) {
+              this.parser.once('drain', callback);
+            } else {
+              process.nextTick(callback);
+            }
+          } catch (error) {
+            callback(error);
+          }
+        }
+      }
+    `,
+    `
+      const { Transform } = require('stream');
+      class Upper extends Transform {
+        _transform(chunk, encoding, next) {
+          try {
+            const line = check(chunk).toString().toUpperCase();
+            setImmediate(() => next(null, line));
+          } catch (err) {
+            return next(err);
+          }
+        }
+      }
+    `,
+    // The callback handed on through a countdown closure to one write per chunk, and again by the
+    // method itself once the handle opens (Node: one call per _writev, no stall).
+    `
+      const { Writable } = require('stream');
+      class Batch extends Writable {
+        constructor() {
+          super();
+          setImmediate(() => {
+            this.handle = 3;
+            this.emit('open');
+          });
+        }
+        _writev(chunks, cb) {
+          if (this.handle === undefined) {
+            this.once('open', () => this._writev(chunks, cb));
+            return;
+          }
+          let left = chunks.length;
+          const onwrite = (err) => {
+            if (err || --left === 0) cb(err);
+          };
+          for (const { chunk } of chunks) store(this.handle, chunk, onwrite);
+        }
+      }
+      function store(handle, chunk, callback) {
+        setImmediate(callback, null);
+      }
+    `,
+    // Branches Node never takes: every path of the constructor sets this.entry or ends the stream
+    // before any chunk, and a byte-mode writable always receives Buffers (Node: no stall).
+    `
+      const { Transform } = require('stream');
+      class Entry extends Transform {
+        constructor(source) {
+          super();
+          if (source) {
+            this.end();
+            return;
+          }
+          this.entry = { size: 0 };
+        }
+        _transform(chunk, encoding, callback) {
+          if (this.entry) {
+            this.entry.size += chunk.length;
+            callback(null, chunk);
+          }
+        }
+        _flush(callback) {
+          this.entry = null;
+          callback();
+        }
+      }
+    `,
+    `
+      const { Writable } = require('stream');
+      class Bytes extends Writable {
+        constructor() {
+          super({ highWaterMark: 1024 });
+          this.size = 0;
+        }
+        _write(data, encoding, cb) {
+          if (!Buffer.isBuffer(data)) return;
+          this.size += data.length;
+          cb();
+        }
+      }
+    `,
+    // Emitting 'error' tells pipeline(), finished() and every 'error' listener that the stream
+    // failed: nobody waits for the callback unknowingly (Node: the stream errors, no stall).
+    `
+      const { Writable } = require('stream');
+      class Records extends Writable {
+        constructor() {
+          super({ objectMode: true });
+        }
+        _write(record, encoding, cb) {
+          if (!Buffer.isBuffer(record)) {
+            this.emit('error', new TypeError('expected a Buffer'));
+            return;
+          }
+          cb();
+        }
+      }
+    `,
     // Countdowns in for, for…of and while loops: the functions handed on call back once together.
     `
       const { Writable } = require('stream');
@@ -641,6 +761,83 @@ class Lines extends Transform {
 }
 `,
       errors: [{ messageId: 'calledInTryAndCatch', data: { callback: 'callback' }, line: 9, column: 7, endLine: 9, endColumn: 22 }],
+    },
+    {
+      // A scheduled call followed by a statement that can throw: the catch calls back now and the
+      // scheduled call on the next tick, before the stream is destroyed (Node: ERR_MULTIPLE_CALLBACK
+      // when the helper throws; a call put off with setImmediate would find it destroyed).
+      code: `
+const { Writable } = require('stream');
+class Count extends Writable {
+  _write(chunk, encoding, callback) {
+    try {
+      process.nextTick(callback);
+      this.total = (this.total || 0) + check(chunk).length;
+    } catch (error) {
+      callback(error);
+    }
+  }
+}
+`,
+      errors: [{ messageId: 'calledTwice', data: { callback: 'callback' }, line: 9, column: 7, endLine: 9, endColumn: 22 }],
+    },
+    {
+      // Re-calling itself once the handle opens, but without the callback (Node: a stall).
+      code: `
+const { Writable } = require('stream');
+class Single extends Writable {
+  constructor() {
+    super();
+    setImmediate(() => {
+      this.fd = 3;
+      this.emit('ready');
+    });
+  }
+  _write(chunk, encoding, cb) {
+    if (typeof this.fd !== 'number') {
+      return this.once('ready', () => this._write(chunk, encoding));
+    }
+    store(this.fd, chunk, cb);
+  }
+}
+`,
+      errors: [{ messageId: 'notCalled', data: { name: '_write', callback: 'cb' }, line: 13, column: 7, endLine: 13, endColumn: 69 }],
+    },
+    {
+      // The field guarding the call is cleared while chunks still come (Node: a stall).
+      code: `
+const { Transform } = require('stream');
+class Entry extends Transform {
+  constructor() {
+    super();
+    this.entry = { size: 0 };
+  }
+  _transform(chunk, encoding, callback) {
+    if (this.entry) {
+      this.entry.size += chunk.length;
+      if (this.entry.size > 8) this.entry = null;
+      callback(null, chunk);
+    }
+  }
+}
+`,
+      errors: [{ messageId: 'notCalled', data: { name: '_transform', callback: 'callback' }, line: 14, column: 3, endLine: 14, endColumn: 4 }],
+    },
+    {
+      // In object mode the chunk can be anything: the guard is reachable (Node: a stall).
+      code: `
+const { Writable } = require('stream');
+class Bytes extends Writable {
+  constructor() {
+    super({ objectMode: true });
+  }
+  _write(data, encoding, cb) {
+    if (!Buffer.isBuffer(data)) return;
+    cb();
+  }
+}
+`,
+      errors: [{ messageId: 'notCalled', data: { name: '_write', callback: 'cb' }, line: 8, column: 33, endLine: 8, endColumn: 40 }],
     },
     {
       // An async implementation calls back after its await, with Node's sync flag down: what the

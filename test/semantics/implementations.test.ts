@@ -162,6 +162,84 @@ const fresh: Record<string, string> = {
         this.emit('gone', error);
       }
     }`,
+  'a scheduled call that ends the try': `
+    const { Transform } = require('stream');
+    class Decode extends Transform {
+      _transform(chunk, encoding, callback) {
+        try {
+          const text = decode(chunk);
+          if (text.length > 3) queueMicrotask(() => callback(null, text));
+          else setImmediate(callback, null, text);
+        } catch (error) {
+          callback(error);
+        }
+      }
+    }`,
+  'a call scheduled on the next tick, then a throw': `
+    const { Transform } = require('stream');
+    class Decode extends Transform {
+      _transform(chunk, encoding, callback) {
+        try {
+          process.nextTick(callback);
+          this.push(decode(chunk));
+        } catch (error) {
+          callback(error);
+        }
+      }
+    }`,
+  'a countdown closure handed to a write per chunk': `
+    const { Writable, PassThrough } = require('stream');
+    class Copies extends Writable {
+      constructor() {
+        super();
+        this.target = new PassThrough();
+        this.target.resume();
+      }
+      _writev(entries, callback) {
+        let pending = entries.length;
+        const written = (error) => {
+          if (error || --pending === 0) callback(error);
+        };
+        for (const entry of entries) this.target.write(entry.chunk, written);
+      }
+    }`,
+  'a field that every constructor path sets, and a Buffer test in byte mode': `
+    const { Transform } = require('stream');
+    class Sized extends Transform {
+      constructor(limit) {
+        super({ highWaterMark: 64 });
+        this.counter = limit ? { left: limit } : { left: Infinity };
+      }
+      _transform(chunk, encoding, callback) {
+        if (!Buffer.isBuffer(chunk)) return;
+        if (this.counter) {
+          this.counter.left -= chunk.length;
+          callback(null, chunk);
+        }
+      }
+    }`,
+  'a Buffer test in object mode': `
+    const { Transform } = require('stream');
+    class Sized extends Transform {
+      constructor() {
+        super({ writableObjectMode: true });
+      }
+      _transform(chunk, encoding, callback) {
+        if (!Buffer.isBuffer(chunk)) return;
+        callback(null, chunk);
+      }
+    }`,
+  "emit('error') instead of the callback": `
+    const { Writable } = require('stream');
+    class Strict extends Writable {
+      _write(chunk, encoding, callback) {
+        if (chunk.length > 5) {
+          this.emit('error', new RangeError('chunk too long'));
+          return;
+        }
+        callback();
+      }
+    }`,
 };
 
 /** What Node must show for each fresh case: none means nothing wrong ran. */
@@ -179,6 +257,12 @@ const nodeVerdicts: Record<string, Behaviour[]> = {
   'a throw in a function map() runs per element': ['escapedWrite'],
   'a _writev that calls back per chunk': ['multipleCallback', 'stall'],
   'a _destroy that forgets its callback': ['stall'],
+  'a scheduled call that ends the try': [],
+  'a call scheduled on the next tick, then a throw': ['multipleCallback'],
+  'a countdown closure handed to a write per chunk': [],
+  'a field that every constructor path sets, and a Buffer test in byte mode': [],
+  'a Buffer test in object mode': ['stall'],
+  "emit('error') instead of the callback": [],
 };
 
 const sorted = (behaviours: Iterable<Behaviour>) => [...behaviours].sort();

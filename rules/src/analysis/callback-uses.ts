@@ -1,6 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { listenerCallOf } from './event-listeners.js';
+import { resolveQualifiedName } from './module-bindings.js';
 import type { StreamImplementation } from './stream-implementations.js';
-import { enclosingFunctionOf, isFunction, isSingleAssignment, propertyName, skipTransparent, synchronousArrayMethods, type SourceCode } from './syntax/index.js';
+import { enclosingFunctionOf, findVariableOf, isFunction, isSingleAssignment, propertyName, skipTransparent, synchronousArrayMethods, type SourceCode } from './syntax/index.js';
 
 /**
  * - `call`: the implementation calls the callback itself, now.
@@ -25,6 +27,11 @@ export interface CallbackUse {
   site: TSESTree.Node;
   /** Where to point at the use. */
   node: TSESTree.Node;
+  /**
+   * A hand-off that only schedules the call (`process.nextTick(callback)`,
+   * `target.once('drain', callback)`, `promise.then(…)`): nothing calls back before it returns.
+   */
+  deferred?: boolean;
 }
 
 const listenerRemovals = new Set(['removeListener', 'off']);
@@ -39,23 +46,30 @@ export function callbackUses(sourceCode: SourceCode, implementation: StreamImple
   if (!implementation.callback || usesArguments(sourceCode, fn)) return null;
   const callback = declaredVariable(sourceCode, fn, implementation.callback.name);
   if (!callback) return null;
-  const pending = [callback];
+  const pending: Alias[] = [{ alias: callback, countdown: false }];
   const followed = new Set<TSESLint.Scope.Variable>();
   const uses = new Map<TSESTree.Node, CallbackUse>();
   let tested = false;
   while (pending.length > 0) {
-    const variable = pending.pop()!;
+    const { alias: variable, countdown } = pending.pop()!;
     if (followed.has(variable)) continue;
     followed.add(variable);
     if (variable.references.some((reference) => reference.isWrite() && !reference.init)) return null;
     for (const reference of variable.references) {
       if (!reference.isRead() || reference.identifier.type !== AST_NODE_TYPES.Identifier) continue;
-      const result = classify(sourceCode, fn, reference.identifier);
+      let result = classify(sourceCode, fn, reference.identifier);
       if (result === 'untrackable') return null;
       if (result === 'test') tested = true;
       if (result === null || result === 'test') continue;
-      if ('alias' in result) pending.push(result.alias);
-      else if (!uses.has(result.site) || result.kind === 'call') uses.set(result.site, result);
+      if ('alias' in result) {
+        pending.push(result);
+        continue;
+      }
+      // `const onwrite = (error) => { if (error || --left === 0) callback(error) }` handed on in
+      // a loop: the hand-offs of all turns call back once together, as a countdown written inline.
+      const loop = countdown && result.kind === 'handoff' ? enclosingLoop(reference.identifier, fn) : null;
+      if (loop) result = { kind: 'handoff', site: loop, node: loop };
+      if (!uses.has(result.site) || result.kind === 'call') uses.set(result.site, result);
     }
   }
   return { uses: [...uses.values()], tested };
@@ -72,7 +86,13 @@ function declaredVariable(sourceCode: SourceCode, fn: TSESTree.Node, name: strin
   return sourceCode.getDeclaredVariables(fn).find((variable) => variable.name === name) ?? null;
 }
 
-type Classification = CallbackUse | { alias: TSESLint.Scope.Variable } | 'test' | 'untrackable' | null;
+/** A variable that stands for the callback; `countdown` when it is a wrapper that calls it under a condition. */
+interface Alias {
+  alias: TSESLint.Scope.Variable;
+  countdown: boolean;
+}
+
+type Classification = CallbackUse | Alias | 'test' | 'untrackable' | null;
 
 function classify(sourceCode: SourceCode, fn: TSESTree.Node, identifier: TSESTree.Identifier): Classification {
   const nested = outermostNestedFunction(fn, identifier);
@@ -87,9 +107,9 @@ function classify(sourceCode: SourceCode, fn: TSESTree.Node, identifier: TSESTre
   const loop = enclosingLoop(nested, fn);
   if (loop && isConditionalWithin(identifier, enclosingFunctionOf(identifier))) return { kind: 'handoff', site: loop, node: loop };
   const alias = wrapperVariable(sourceCode, nested);
-  if (alias === 'untrackable' || alias) return alias === 'untrackable' ? alias : { alias };
-  const site = siteOf(nested);
-  return { kind: 'handoff', site, node: site };
+  if (alias === 'untrackable') return alias;
+  if (alias) return { alias, countdown: isConditionalWithin(identifier, enclosingFunctionOf(identifier)) };
+  return handoff(sourceCode, nested);
 }
 
 /**
@@ -149,27 +169,71 @@ function ownUse(sourceCode: SourceCode, identifier: TSESTree.Identifier): Classi
       // `typeof callback === 'function'`, `if (callback)`: a test, not a use.
       return 'test';
     case AST_NODE_TYPES.LogicalExpression:
-      return parent.left === identifier ? 'test' : handoff(identifier);
+      return parent.left === identifier ? 'test' : handoff(sourceCode, identifier);
     case AST_NODE_TYPES.ConditionalExpression:
-      return parent.test === identifier ? 'test' : handoff(identifier);
+      return parent.test === identifier ? 'test' : handoff(sourceCode, identifier);
     case AST_NODE_TYPES.MemberExpression:
       // `callback.bind(…)` hands it on; `callback.length` only looks at it.
-      return propertyName(parent) === 'bind' ? handoff(identifier) : null;
+      return propertyName(parent) === 'bind' ? handoff(sourceCode, identifier) : null;
     case AST_NODE_TYPES.CallExpression:
-      return isListenerRemoval(parent) ? null : handoff(identifier);
+      return isListenerRemoval(parent) ? null : handoff(sourceCode, identifier);
     case AST_NODE_TYPES.VariableDeclarator: {
-      if (parent.init !== identifier || parent.id.type !== AST_NODE_TYPES.Identifier) return handoff(identifier);
+      if (parent.init !== identifier || parent.id.type !== AST_NODE_TYPES.Identifier) return handoff(sourceCode, identifier);
       const alias = sourceCode.getDeclaredVariables(parent)[0];
-      return alias && isSingleAssignment(alias) ? { alias } : 'untrackable';
+      return alias && isSingleAssignment(alias) ? { alias, countdown: false } : 'untrackable';
     }
     default:
-      return handoff(identifier);
+      return handoff(sourceCode, identifier);
   }
 }
 
-function handoff(node: TSESTree.Node): CallbackUse {
+function handoff(sourceCode: SourceCode, node: TSESTree.Node): CallbackUse {
   const site = siteOf(node);
-  return { kind: 'handoff', site, node: site };
+  return { kind: 'handoff', site, node: site, deferred: schedulesOnly(sourceCode, node, site) };
+}
+
+/** Timers and the microtask queue: they run what they are given on a later turn, never now. */
+const schedulingFunctions = new Set(['process.nextTick', 'setImmediate', 'setTimeout', 'queueMicrotask']);
+/** Promise reactions run on a later turn, whatever the promise. */
+const promiseReactions = new Set(['then', 'catch', 'finally']);
+
+/**
+ * Whether handing on `handed` only schedules it: it goes (bound or not) straight to a timer, a
+ * listener for a later event (not 'newListener', which runs during the registration) or a promise
+ * reaction, and whatever encloses that up to `site` only adds more reactions.
+ */
+function schedulesOnly(sourceCode: SourceCode, handed: TSESTree.Node, site: TSESTree.Node): boolean {
+  let value = handed;
+  const bind = value.parent;
+  if (bind?.type === AST_NODE_TYPES.MemberExpression && bind.object === value && propertyName(bind) === 'bind' && bind.parent.type === AST_NODE_TYPES.CallExpression) {
+    value = bind.parent;
+  }
+  const call = value.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee === value || !call.arguments.includes(value as TSESTree.CallExpressionArgument)) return false;
+  if (!isScheduling(sourceCode, call)) return false;
+  for (let current: TSESTree.Node = call; current !== site; ) {
+    const member: TSESTree.Node | undefined = current.parent;
+    const next: TSESTree.Node | undefined = member?.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== current || next?.type !== AST_NODE_TYPES.CallExpression || next.callee !== member) return false;
+    if (!promiseReactions.has(propertyName(member) ?? '')) return false;
+    current = next;
+  }
+  return true;
+}
+
+function isScheduling(sourceCode: SourceCode, call: TSESTree.CallExpression): boolean {
+  const callee = skipTransparent(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && promiseReactions.has(propertyName(callee) ?? '')) return true;
+  const listener = listenerCallOf(call);
+  if (listener) return listener.event !== 'newListener';
+  const name = callee.type === AST_NODE_TYPES.Identifier ? globalName(sourceCode, callee) : resolveQualifiedName(sourceCode, callee);
+  return name !== null && schedulingFunctions.has(name);
+}
+
+/** The name of a global the code does not declare itself: `setImmediate`, not a local of that name. */
+function globalName(sourceCode: SourceCode, identifier: TSESTree.Identifier): string | null {
+  const variable = findVariableOf(sourceCode, identifier);
+  return !variable || variable.defs.length === 0 ? identifier.name : null;
 }
 
 /** `callback(…)`, `callback?.(…)`, `callback.call(this, …)`: the call that runs it now. */

@@ -15,6 +15,7 @@ export * from './statement-order.js';
 export * from './writable-writes.js';
 export * from './stream-implementations.js';
 export * from './callback-uses.js';
+export * from './implementation-invariants.js';
 export * from './event-listeners.js';
 export * from './chunk-types.js';
 export * from './plain-references.js';

@@ -4,8 +4,10 @@ import {
   descendantsOf,
   enclosingLoop,
   implementationOf,
+  impossibleBranch,
   mayHoldImplementations,
   propertyName,
+  staticString,
   usesArguments,
   type CallbackUse,
   type SourceCode,
@@ -61,7 +63,7 @@ export default createRule<[], MessageIds>({
           (use) => isOnceFlagGuarded(sourceCode, use, found.uses, implementation) || isCatchAfterFinalCall(use, found.uses, implementation),
         ),
       );
-      const info: ImplementationInfo = { implementation, ...found, guarded, events: new Map(), returns: new Map() };
+      const info: ImplementationInfo = { implementation, ...found, guarded, events: new Map(), returns: new Map(), unreachable: new Set(), onlyNext: new Map() };
       for (const use of found.uses) sites.set(use.site, { info, use });
       return info;
     }
@@ -105,7 +107,7 @@ export default createRule<[], MessageIds>({
     }
 
     function finishImplementation(codePath: TSESLint.CodePath, info: ImplementationInfo): void {
-      const { unsettledEnds, doubles } = walkPaths(codePath, info.events, info.guarded);
+      const { unsettledEnds, doubles } = walkPaths(codePath, info);
       const { implementation } = info;
       if (unsettledEnds.length > 0 && !info.tested) reportUnsettledEnds(info, unsettledEnds);
       for (const use of doubles) {
@@ -117,15 +119,33 @@ export default createRule<[], MessageIds>({
       }
     }
 
-    /** `this.destroy(…)` in the implementation's own code ends the stream: no callback is owed. */
+    /**
+     * A branch that Node never takes (`if (this.entry)` where the constructor always sets it, a
+     * test for a non-Buffer chunk in byte mode): its segment, or the edge that skips the `if`,
+     * is no path at all.
+     */
+    function noteImpossibleBranch(info: ImplementationInfo, segment: Segment, node: TSESTree.Node): void {
+      const statement = node.parent;
+      if (statement?.type !== AST_NODE_TYPES.IfStatement || (statement.consequent !== node && statement.alternate !== node)) return;
+      const impossible = impossibleBranch(sourceCode, info.implementation, statement);
+      if (!impossible) return;
+      const branch = impossible === 'consequent' ? statement.consequent : statement.alternate;
+      if (branch === node) info.unreachable.add(segment);
+      else if (!branch && node === statement.consequent) for (const test of segment.prevSegments) info.onlyNext.set(test, segment);
+    }
+
+    /**
+     * `this.destroy(…)` in the implementation's own code ends the stream: no callback is owed.
+     * `this.emit('error', …)` tells everyone waiting on the stream (pipeline(), finished(), an
+     * 'error' listener) that it failed: nobody is left waiting for the callback unknowingly.
+     */
     function isDestroyCall(node: TSESTree.CallExpression, info: ImplementationInfo): boolean {
       const callee = node.callee;
-      return (
-        info.implementation.thisIsStream &&
-        callee.type === AST_NODE_TYPES.MemberExpression &&
-        callee.object.type === AST_NODE_TYPES.ThisExpression &&
-        propertyName(callee) === 'destroy'
-      );
+      if (!info.implementation.thisIsStream || callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.ThisExpression) {
+        return false;
+      }
+      const method = propertyName(callee);
+      return method === 'destroy' || (method === 'emit' && staticString(node.arguments[0]) === 'error');
     }
 
     const listeners = {
@@ -140,8 +160,9 @@ export default createRule<[], MessageIds>({
         if (current?.info) finishImplementation(codePath, current.info);
         current = current?.upper ?? null;
       },
-      onCodePathSegmentStart(segment: Segment) {
+      onCodePathSegmentStart(segment: Segment, node: TSESTree.Node) {
         current?.segments.add(segment);
+        if (current?.info) noteImpossibleBranch(current.info, segment, node);
       },
       onCodePathSegmentEnd(segment: Segment) {
         current?.segments.delete(segment);
@@ -191,6 +212,10 @@ interface ImplementationInfo {
   events: Map<Segment, PathEvent[]>;
   /** The `return` statement that ends a segment. */
   returns: Map<Segment, TSESTree.ReturnStatement>;
+  /** Segments of branches Node never takes. */
+  unreachable: Set<Segment>;
+  /** The test of an `if` that always holds: the only segment that follows it. */
+  onlyNext: Map<Segment, Segment>;
 }
 
 /** A use of the callback, or (`use: null`) the stream destroying itself. */
@@ -240,11 +265,8 @@ function apply(state: PathState, event: PathEvent): PathState {
  * Walks every path of the implementation with the states it can be in: the normal ends reached
  * with the callback unsettled, and the uses that can run when it was already used.
  */
-function walkPaths(
-  codePath: TSESLint.CodePath,
-  events: Map<Segment, PathEvent[]>,
-  guarded: Set<CallbackUse>,
-): { unsettledEnds: Segment[]; doubles: Set<CallbackUse> } {
+function walkPaths(codePath: TSESLint.CodePath, info: ImplementationInfo): { unsettledEnds: Segment[]; doubles: Set<CallbackUse> } {
+  const { events, guarded, unreachable, onlyNext } = info;
   const seen = new Map<Segment, Set<number>>();
   const ends = new Map<Segment, Set<number>>();
   const doubles = new Set<CallbackUse>();
@@ -264,7 +286,10 @@ function walkPaths(
     const endsHere = ends.get(segment) ?? new Set();
     endsHere.add(pack(state));
     ends.set(segment, endsHere);
-    for (const next of segment.nextSegments) pending.push([next, pack(state)]);
+    const only = onlyNext.get(segment);
+    for (const next of segment.nextSegments) {
+      if (!unreachable.has(next) && (!only || next === only)) pending.push([next, pack(state)]);
+    }
   }
   const unsettledEnds = codePath.returnedSegments.filter((segment) =>
     [...(ends.get(segment) ?? [])].some((key) => !unpack(key).settled),
@@ -362,7 +387,9 @@ function callsBackUnlessDestroyed(node: TSESTree.IfStatement, info: Implementati
  * follows the callback (the next write, 'drain', 'finish') and nothing it runs can throw back into
  * the try. A Transform's push of `data` may throw (a 'data' listener failed), but before the write
  * callback ran: the catch's call is then the first. When the call ends the try, the catch runs only
- * if the callback did not.
+ * if the callback did not. A hand-off that only schedules the call (`process.nextTick(callback)`,
+ * `target.once('drain', callback)`) and ends the try leaves nothing after it that could throw: the
+ * catch runs only before anything was scheduled.
  */
 function isCatchAfterFinalCall(use: CallbackUse, uses: CallbackUse[], implementation: StreamImplementation): boolean {
   const fn = implementation.function;
@@ -372,7 +399,8 @@ function isCatchAfterFinalCall(use: CallbackUse, uses: CallbackUse[], implementa
   if (!tryStatement || !contains(catchClause, use.site)) return false;
   const inTry = uses.filter((other) => contains(tryStatement.block, other.site));
   const before = uses.filter((other) => other.site.range[1] <= tryStatement.range[0]);
-  return inTry.length > 0 && before.length === 0 && inTry.every((other) => other.kind === 'call' && endsBlock(other.site, tryStatement.block));
+  const isFinal = (other: CallbackUse) => (other.kind === 'call' || other.deferred === true) && endsBlock(other.site, tryStatement.block);
+  return inTry.length > 0 && before.length === 0 && inTry.every(isFinal);
 }
 
 /** Whether nothing of `block` runs after the call: `return callback(…)`, or the last statement on its branch. */
