@@ -109,8 +109,72 @@ ruleTester.run('no-async-implementation', rule, {
       }
       const upload = async (chunk, encoding, callback) => callback();
     `,
+    // Every wait under a catch that calls back with the error, or on a promise that only resolves:
+    // the async body cannot reject, and the callback runs on every path.
+    `
+      const { Writable, Readable } = require('node:stream');
+      class Blob extends Writable {
+        async _write(chunk, encoding, cb) {
+          const data = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
+          try {
+            await this.conn.send(data);
+          } catch (err) {
+            cb(err);
+            return;
+          }
+          cb(null);
+        }
+      }
+      class Rows extends Readable {
+        _read() {}
+        async _destroy(err, cb) {
+          if (this.fetching) await new Promise((resolve) => this.once('idle', resolve));
+          try {
+            await this.cursor.close();
+          } catch (closeErr) {
+            cb(closeErr);
+            return;
+          }
+          cb(err);
+        }
+      }
+    `,
   ],
   invalid: [
+    {
+      // A promise whose executor can reject, and a wait outside the try: either rejection is lost.
+      code: `
+const { Writable } = require('node:stream');
+class Sink extends Writable {
+  async _final(cb) {
+    await new Promise((resolve, reject) => this.once('idle', resolve).once('error', reject));
+    cb();
+  }
+  async _write(chunk, encoding, cb) {
+    await this.ready;
+    try {
+      await this.conn.send(chunk);
+    } catch (error) {
+      return cb(error);
+    }
+    cb();
+  }
+  async _destroy(error, cb) {
+    try {
+      await this.conn.close();
+      cb(error);
+    } catch (closeError) {
+      cb(closeError);
+    }
+  }
+}
+`,
+      errors: [
+        { messageId: 'asyncWithCallback', data: { name: '_final', callback: 'cb' }, line: 4, column: 3 },
+        { messageId: 'asyncWithCallback', data: { name: '_write', callback: 'cb' }, line: 8, column: 3 },
+        { messageId: 'asyncWithCallback', data: { name: '_destroy', callback: 'cb' }, line: 17, column: 3 },
+      ],
+    },
     {
       // The rejection nobody sees (nodejs/node#12513, nodejs/help#1997).
       code: `
