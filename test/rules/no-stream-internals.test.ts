@@ -4,24 +4,26 @@ import { ruleTester } from './rule-tester.js';
 
 const invalid = [
   {
-    // A fallback to the internal field beside the getter: the fix would write \`x || x\`, so none
-    // is offered (the fallback was for streams without the getter; the author decides).
+    // A fallback guarded by another stream's getter, or by nothing public, is still a read.
     code: `
-function highWaterMarkOf(stream) {
-  return stream.readableHighWaterMark || stream._readableState.highWaterMark;
+function highWaterMarkOf(stream, other) {
+  return other.readableHighWaterMark || stream._readableState.highWaterMark;
 }
-function bufferedOf(stream) {
-  return stream.writableLength ?? (stream._writableState ? stream._writableState.length : 0);
-}
-function drainingOf(stream) {
-  return stream.writableNeedDrain !== undefined ? stream.writableNeedDrain : stream._writableState.needDrain;
+function endedOf(stream) {
+  return stream.writableFinished ? true : stream._writableState.ending;
 }
 `,
-    output: null,
+    output: `
+function highWaterMarkOf(stream, other) {
+  return other.readableHighWaterMark || stream.readableHighWaterMark;
+}
+function endedOf(stream) {
+  return stream.writableFinished ? true : stream.writableEnded;
+}
+`,
     errors: [
-      { messageId: 'internalState' as const, line: 3, column: 42, endLine: 3, endColumn: 77, suggestions: [] },
-      { messageId: 'internalState' as const, line: 6, column: 60, endLine: 6, endColumn: 88, suggestions: [] },
-      { messageId: 'internalState' as const, line: 9, column: 78, endLine: 9, endColumn: 109, suggestions: [] },
+      { messageId: 'internalState' as const, line: 3, column: 41, endLine: 3, endColumn: 76 },
+      { messageId: 'internalState' as const, line: 6, column: 43, endLine: 6, endColumn: 71 },
     ],
   },
   {
@@ -188,6 +190,25 @@ class Source extends Readable {
 
 ruleTester.run('no-stream-internals', rule, {
   valid: [
+    // The internal field only as the fallback for a stream without the public property (an old
+    // Node or readable-stream): modern Node reads the getter and never runs the fallback.
+    `
+      function highWaterMarkOf(stream) {
+        return stream.readableHighWaterMark || stream._readableState.highWaterMark;
+      }
+      function bufferedOf(stream) {
+        return stream.writableLength ?? (stream._writableState ? stream._writableState.length : 0);
+      }
+      function drainingOf(stream) {
+        return stream.writableNeedDrain !== undefined ? stream.writableNeedDrain : stream._writableState.needDrain;
+      }
+      function isFlowing(input) {
+        return typeof input.readableFlowing === 'boolean' ? input.readableFlowing : input._readableState.flowing === true;
+      }
+      function endedOf(output) {
+        return output.writableEnded === undefined ? output._writableState.ending : output.writableEnded;
+      }
+    `,
     // streamx: its own classes create the state they read (a class constructor assigns it).
     `
       class ReadableState {

@@ -2,6 +2,8 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
   findVariableOf,
   initializerOf,
+  isFunction,
+  isSameValue,
   isSingleAssignment,
   moduleSpecifierOf,
   propertyName,
@@ -78,7 +80,7 @@ export default createRule<[], MessageIds>({
         const state = stateName(propertyKey(node));
         if (!state) return;
         if (isStateAssignment(node)) ownsState = true;
-        else if (!isPresenceTest(node) && !isStreamxObject(sourceCode, node.object)) reads.push(node);
+        else if (!isPresenceTest(node) && !isStreamxObject(sourceCode, node.object) && !isOldNodeFallback(sourceCode, node)) reads.push(node);
       },
       Property(node) {
         // `{ _readableState: {…} }` defines it; `const { _readableState } = stream` only reads it.
@@ -242,4 +244,71 @@ function fieldRead(state: TSESTree.MemberExpression): TSESTree.MemberExpression 
     (user?.type === AST_NODE_TYPES.UnaryExpression && user.operator === 'delete');
   const called = user?.type === AST_NODE_TYPES.CallExpression && user.callee === field;
   return written || called ? null : field;
+}
+
+/**
+ * `s.readableHighWaterMark || s._readableState.highWaterMark`,
+ * `typeof s.readableFlowing === 'boolean' ? s.readableFlowing : s._readableState.flowing`: the
+ * internal field is read only when the stream lacks the public property (an old Node, an old
+ * readable-stream). Modern Node never runs that read, and the author already prefers the getter.
+ */
+function isOldNodeFallback(sourceCode: SourceCode, state: TSESTree.MemberExpression): boolean {
+  const receiver = state.object;
+  let child: TSESTree.Node = state;
+  for (let current: TSESTree.Node | undefined = child.parent; current && !isFunction(current) && isExpression(current); child = current, current = current.parent) {
+    if (current.type === AST_NODE_TYPES.LogicalExpression && current.operator !== '&&' && current.right === child) {
+      if (isPublicPropertyOf(sourceCode, current.left, receiver)) return true;
+    }
+    if (current.type === AST_NODE_TYPES.ConditionalExpression) {
+      const test = current.test;
+      const negated = test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!';
+      const presence = presenceTestOf(sourceCode, negated ? test.argument : test, receiver);
+      if (presence === null) continue;
+      if ((current.alternate === child) === (presence !== negated)) return true;
+    }
+  }
+  return false;
+}
+
+function isExpression(node: TSESTree.Node): boolean {
+  return !node.type.endsWith('Statement') && !node.type.endsWith('Declaration') && node.type !== AST_NODE_TYPES.Program;
+}
+
+/** `readableHighWaterMark`, `writableLength`, …: the public properties Node's streams have had since 12. */
+function isPublicStreamProperty(name: string | null): boolean {
+  return name !== null && /^(readable|writable)[A-Z]/.test(name);
+}
+
+function isPublicPropertyOf(sourceCode: SourceCode, node: TSESTree.Node, receiver: TSESTree.Node): boolean {
+  const target = skipTransparent(node);
+  return target.type === AST_NODE_TYPES.MemberExpression && isPublicStreamProperty(propertyName(target)) && isSameValue(sourceCode, target.object, receiver);
+}
+
+/**
+ * Whether a test asks if the receiver has a public property: true when it holds for a stream that
+ * has it (`typeof s.readableFlowing === 'boolean'`, `s.writableEnded !== undefined`,
+ * `'readableFlowing' in s`), false when it holds for one that lacks it (`s.writableEnded === undefined`),
+ * null when it is no such test.
+ */
+function presenceTestOf(sourceCode: SourceCode, test: TSESTree.Node, receiver: TSESTree.Node): boolean | null {
+  if (test.type !== AST_NODE_TYPES.BinaryExpression) return null;
+  if (test.operator === 'in') {
+    return test.left.type === AST_NODE_TYPES.Literal && isPublicStreamProperty(String(test.left.value)) && isSameValue(sourceCode, test.right, receiver) ? true : null;
+  }
+  const equal = test.operator === '===' || test.operator === '==';
+  if (!equal && test.operator !== '!==' && test.operator !== '!=') return null;
+  const [tested, other] = isPublicOperand(sourceCode, test.left, receiver) ? [test.left, test.right] : [test.right, test.left];
+  if (!isPublicOperand(sourceCode, tested, receiver)) return null;
+  const isTypeof = tested.type === AST_NODE_TYPES.UnaryExpression;
+  const absent = isNullish(other) || (isTypeof && other.type === AST_NODE_TYPES.Literal && other.value === 'undefined');
+  // `typeof s.readableFlowing === 'boolean'` holds only when the property is there.
+  const present = isTypeof && other.type === AST_NODE_TYPES.Literal && typeof other.value === 'string' && other.value !== 'undefined';
+  if (absent) return !equal;
+  return present ? equal : null;
+}
+
+/** `s.readableFlowing` or `typeof s.readableFlowing`. */
+function isPublicOperand(sourceCode: SourceCode, node: TSESTree.Node, receiver: TSESTree.Node): boolean {
+  const target = node.type === AST_NODE_TYPES.UnaryExpression && node.operator === 'typeof' ? node.argument : node;
+  return isPublicPropertyOf(sourceCode, target, receiver);
 }
