@@ -89,6 +89,29 @@ Journal.prototype.listen = function () {
 Journal.prototype.add = function (line) { this._out.write(line + '\\n'); };
 module.exports = Journal;
 `,
+    // A helper of this file that listens for the errors of the stream it is given.
+    `
+import { createReadStream, type ReadStream } from 'node:fs';
+function collect(stream: ReadStream, done: (error: Error | null, text?: string) => void) {
+  let text = '';
+  stream.on('data', (chunk) => { text += chunk; });
+  stream.on('error', (error) => done(error));
+  stream.on('end', () => done(null, text));
+}
+export function readConfig(path: string, done: (error: Error | null, text?: string) => void) {
+  collect(createReadStream(path, 'utf8'), done);
+}
+`,
+    // A helper that hands its parameter on to code out of sight: the caller cannot know.
+    `
+import { createReadStream, type ReadStream } from 'node:fs';
+function send(stream: ReadStream, target: { attach(s: ReadStream): void }) {
+  target.attach(stream);
+}
+export function serve(path: string, target: { attach(s: ReadStream): void }) {
+  send(createReadStream(path), target);
+}
+`,
     // A wrapper that lends its stream's on() to its users: they may listen for 'error'.
     `
 import { PassThrough } from 'node:stream';
@@ -111,6 +134,37 @@ export function inflater() {
 `,
   ],
   invalid: [
+    // Passed to a local helper that listens for 'data' and 'end' only: nobody hears its errors.
+    {
+      code: `
+import { createReadStream, type ReadStream } from 'node:fs';
+const toWebStream = (stream: ReadStream) =>
+  new ReadableStream({
+    start(controller) {
+      stream.on('data', (chunk) => controller.enqueue(chunk));
+      stream.on('end', () => controller.close());
+    },
+    cancel() { stream.destroy(); },
+  });
+export function download(path: string) {
+  return new Response(toWebStream(createReadStream(path)));
+}
+`,
+      errors: [{ messageId: 'unhandled', line: 12, suggestions: [{ messageId: 'addErrorListener', output: `
+import { createReadStream, type ReadStream } from 'node:fs';
+const toWebStream = (stream: ReadStream) =>
+  new ReadableStream({
+    start(controller) {
+      stream.on('data', (chunk) => controller.enqueue(chunk));
+      stream.on('end', () => controller.close());
+    },
+    cancel() { stream.destroy(); },
+  });
+export function download(path: string) {
+  return new Response(toWebStream(createReadStream(path).on('error', (error) => console.error(error))));
+}
+` }] }],
+    },
     // `me = this` in a prototype method: the field is the object's own, used by its other methods.
     {
       code: `

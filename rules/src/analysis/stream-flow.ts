@@ -7,6 +7,7 @@ import {
   enclosingFunctionOf,
   findVariableOf,
   isSameValue,
+  localFunctionOf,
   propertyName,
   readsReachedBy,
   skipTransparent,
@@ -339,7 +340,34 @@ function followArgument(
     return;
   }
   if (name && streamInspectingFunctions.has(name)) return;
+  if (followIntoLocalFunction(sourceCode, call, argument, fate, seen)) return;
   fate.escapes = true;
+}
+
+/**
+ * `createBody(stream)` where `createBody` is a function of this file: the stream goes wherever the
+ * function takes its parameter. A rest or destructured parameter, or a body that reads
+ * `arguments`, is out of sight.
+ */
+function followIntoLocalFunction(
+  sourceCode: SourceCode,
+  call: TSESTree.CallExpression,
+  argument: TSESTree.Node,
+  fate: StreamFate,
+  seen: Set<unknown>,
+): boolean {
+  const callee = skipTransparent(call.callee);
+  const fn = callee.type === AST_NODE_TYPES.Identifier ? localFunctionOf(sourceCode, callee) : null;
+  const index = call.arguments.indexOf(argument as TSESTree.CallExpressionArgument);
+  const parameter = fn?.params[index];
+  if (!fn || parameter?.type !== AST_NODE_TYPES.Identifier || call.arguments.some((each) => each.type === AST_NODE_TYPES.SpreadElement)) {
+    return false;
+  }
+  if (sourceCode.getScope(fn).references.some((reference) => reference.identifier.name === 'arguments')) return false;
+  const variable = sourceCode.getDeclaredVariables(fn).find((each) => each.name === parameter.name);
+  if (!variable) return false;
+  followVariableInto(sourceCode, variable, fate, seen);
+  return true;
 }
 
 function followDeclarator(

@@ -13,6 +13,7 @@ import {
   isFunction,
   isSingleAssignment,
   listenerSites,
+  localFunctionOf,
   propertyName,
   skipTransparent,
   thisFieldOf,
@@ -285,17 +286,6 @@ function localFactoryCreation(sourceCode: SourceCode, call: TSESTree.CallExpress
       : null;
   factoryCreations.set(fn, creation);
   return creation;
-}
-
-function localFunctionOf(sourceCode: SourceCode, callee: TSESTree.Identifier): FunctionNode | null {
-  const variable = findVariableOf(sourceCode, callee);
-  if (!variable || !isSingleAssignment(variable)) return null;
-  const definition = variable.defs[0];
-  // `declare function f()` has no body to look into.
-  if (definition.type === 'FunctionName') return isFunction(definition.node) ? definition.node : null;
-  if (definition.type !== 'Variable' || !definition.node.init) return null;
-  const init = skipTransparent(definition.node.init);
-  return isFunction(init) ? init : null;
 }
 
 /** What a function returns: its concise body, or the argument of each `return` of its own. */

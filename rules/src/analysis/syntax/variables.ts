@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { propertyName, skipTransparent, type FunctionNode, type SourceCode } from './nodes.js';
+import { isFunction, propertyName, skipTransparent, type FunctionNode, type SourceCode } from './nodes.js';
 
 export function findVariableOf(
   sourceCode: SourceCode,
@@ -22,6 +22,18 @@ export function initializerOf(sourceCode: SourceCode, node: TSESTree.Node): TSES
   const definition = variable.defs[0];
   if (definition.type !== 'Variable' || definition.node.id !== definition.name) return null;
   return definition.node.init;
+}
+
+/** The function a name is declared as, once and for all: `function f() {}`, `const f = () => …`. */
+export function localFunctionOf(sourceCode: SourceCode, callee: TSESTree.Identifier): FunctionNode | null {
+  const variable = findVariableOf(sourceCode, callee);
+  if (!variable || !isSingleAssignment(variable)) return null;
+  const definition = variable.defs[0];
+  // `declare function f()` has no body to look into.
+  if (definition.type === 'FunctionName') return isFunction(definition.node) ? definition.node : null;
+  if (definition.type !== 'Variable' || !definition.node.init) return null;
+  const init = skipTransparent(definition.node.init);
+  return isFunction(init) ? init : null;
 }
 
 /** The calls a function is handed to as an argument: inline, or by the name it is declared under. */
