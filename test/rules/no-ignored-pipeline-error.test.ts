@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import rule from '../../rules/src/rules/no-ignored-pipeline-error.js';
 import { runModule } from '../support/node-run.js';
-import { ruleTester } from './rule-tester.js';
+import { ruleTester, runBothWays } from './rule-tester.js';
 
 it('runs under Node as a success when the source fails and the callback ignores the error', () => {
   const run = runModule(`
@@ -15,6 +15,23 @@ it('runs under Node as a success when the source fails and the callback ignores 
   assert.equal(run.stdout.trim(), 'backup done, 0 chunks');
   assert.equal(run.status, 0);
   assert.equal(run.stderr, '');
+});
+
+it("runs under Node: with an empty callback, the streams' own listeners still hear the failure", () => {
+  const run = runModule(`
+    import { pipeline, Readable, PassThrough, Writable } from 'node:stream';
+    const source = new Readable({ read() { this.destroy(new Error('ENOENT: no such file')); } });
+    const middle = new PassThrough();
+    const sink = new Writable({ write(chunk, encoding, callback) { callback(); } });
+    const heard = new Promise((resolve, reject) => {
+      for (const stream of [source, middle, sink]) stream.on('error', reject);
+      sink.on('finish', resolve);
+    });
+    pipeline(source, middle, sink, () => {});
+    heard.then(() => console.log('success'), (error) => console.log('rejected: ' + error.message));
+  `);
+  assert.equal(run.stdout.trim(), 'rejected: ENOENT: no such file');
+  assert.equal(run.status, 0);
 });
 
 ruleTester.run('no-ignored-pipeline-error', rule, {
@@ -150,6 +167,82 @@ pipeline(a, b, () => {});
 import { pipeline } from 'stream';
 pipeline(a, b, (error) => {
   if (error) console.error(error);});
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+// The error is heard elsewhere: every stream in the pipeline has an 'error' listener of its own.
+runBothWays('no-ignored-pipeline-error: heard by the streams', rule, {
+  valid: [
+    `
+import { pipeline } from 'node:stream';
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+export function compress(from: string, to: string) {
+  return new Promise<void>((resolve, reject) => {
+    const input = fs.createReadStream(from);
+    const gzip = zlib.createGzip();
+    const output = fs.createWriteStream(to);
+    input.on('error', reject);
+    gzip.on('error', reject);
+    output.on('error', reject).on('finish', resolve);
+    pipeline(input, gzip, output, () => {});
+  });
+}
+`,
+    `
+import { pipeline, PassThrough } from 'node:stream';
+import type { Socket } from 'node:net';
+export function relay(client: Socket, upstream: Socket, onFailure: (error: Error) => void) {
+  client.on('error', onFailure);
+  upstream.on('error', onFailure);
+  pipeline(client, new PassThrough().on('error', onFailure), upstream, () => {});
+}
+`,
+  ],
+  invalid: [
+    {
+      // The gzip has no listener: its failure is lost in the empty callback.
+      code: `
+import { pipeline } from 'node:stream';
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+export function compress(from: string, to: string) {
+  return new Promise<void>((resolve, reject) => {
+    const input = fs.createReadStream(from);
+    const output = fs.createWriteStream(to);
+    input.on('error', reject);
+    output.on('error', reject).on('finish', resolve);
+    pipeline(input, zlib.createGzip(), output, () => {});
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'ignoredError',
+          line: 11,
+          suggestions: [
+            {
+              messageId: 'logError',
+              output: `
+import { pipeline } from 'node:stream';
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+export function compress(from: string, to: string) {
+  return new Promise<void>((resolve, reject) => {
+    const input = fs.createReadStream(from);
+    const output = fs.createWriteStream(to);
+    input.on('error', reject);
+    output.on('error', reject).on('finish', resolve);
+    pipeline(input, zlib.createGzip(), output, (error) => {
+      if (error) console.error(error);});
+  });
+}
 `,
             },
           ],

@@ -83,6 +83,20 @@ function isObjectItself(sourceCode: SourceCode, node: TSESTree.Node): boolean {
   return initializer !== null && skipTransparent(initializer).type === AST_NODE_TYPES.ThisExpression;
 }
 
+/**
+ * Whether the stream an expression names has an 'error' listener of its own: on any read of its
+ * variable, chained on the expression itself (`s.on('error', reject)`), or on the same property
+ * path elsewhere. pipeline() and finished() do not count: the question is who else hears it.
+ */
+export function hasOwnErrorListener(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  const target = skipTransparent(node);
+  if (target.type === AST_NODE_TYPES.CallExpression && listenerCallOf(target)?.event === 'error') return true;
+  if (target.type === AST_NODE_TYPES.MemberExpression) return hasErrorListenerOnPath(sourceCode, target);
+  if (target.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariableOf(sourceCode, target);
+  return variable !== null && followVariable(sourceCode, variable).methodCalls.some((call) => listenerCallOf(call)?.event === 'error');
+}
+
 const errorListenerEmitters = new WeakMap<TSESTree.Program, TSESTree.MemberExpression[]>();
 
 /**
@@ -90,7 +104,7 @@ const errorListenerEmitters = new WeakMap<TSESTree.Program, TSESTree.MemberExpre
  * another method of the class or prototype) runs `child.stdin.on('error', …)` or
  * `this.form.on('error', …)`: a property path names one value wherever it is read.
  */
-function hasErrorListenerOnPath(sourceCode: SourceCode, stage: TSESTree.Expression): boolean {
+function hasErrorListenerOnPath(sourceCode: SourceCode, stage: TSESTree.Node): boolean {
   const target = skipTransparent(stage);
   if (target.type !== AST_NODE_TYPES.MemberExpression) return false;
   let emitters = errorListenerEmitters.get(sourceCode.ast);

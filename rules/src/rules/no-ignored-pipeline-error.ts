@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, resolveQualifiedName, skipTransparent, type SourceCode } from '../analysis/index.js';
+import { hasOwnErrorListener, isFunction, resolveQualifiedName, skipTransparent, type SourceCode } from '../analysis/index.js';
 import { createRule } from '../create-rule.js';
 import { indentOf, indentUnit } from '../fixes/source-text.js';
 
@@ -39,6 +39,9 @@ export default createRule<[], MessageIds>({
         if (first && !isIgnoredParameter(sourceCode, last, first)) return;
         // `arguments` reads every parameter.
         if (last.type !== AST_NODE_TYPES.ArrowFunctionExpression && sourceCode.getText(last.body).includes('arguments')) return;
+        // Every stream's failure is heard by a listener of its own (rejecting, calling back): the
+        // callback is left empty on purpose, often to ignore the premature close of a teardown.
+        if (node.arguments.slice(0, -1).every((stream) => hasOwnErrorListener(sourceCode, stream))) return;
         const errorName = first?.type === AST_NODE_TYPES.Identifier ? first.name : 'error';
         context.report({
           node: first ?? last,
