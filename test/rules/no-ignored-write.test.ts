@@ -146,8 +146,54 @@ ruleTester.run('no-ignored-write', rule, {
         res.end();
       });
     `,
+    // Every element of a collection already in memory, then the end: the writes are as many as the
+    // elements and the data exists already, so the buffer cannot grow past what the program holds.
+    `
+      const { PassThrough } = require('stream');
+      const deps = new PassThrough({ objectMode: true });
+      deps.pipe(process.stdout);
+      process.argv.slice(2).forEach((file) => {
+        deps.write({ file, entry: true });
+      });
+      deps.end();
+    `,
+    `
+      const fs = require('fs');
+      function writeBody(request, body) {
+        if (Array.isArray(body)) {
+          body.forEach((part) => {
+            request.write(part);
+          });
+        } else {
+          request.write(body);
+        }
+        request.end();
+      }
+      const out = fs.createWriteStream('args.txt').on('error', console.error);
+      for (const argument of process.argv.slice(2)) out.write(argument + '\\n');
+      out.end();
+      writeBody(out, ['a', 'b']);
+    `,
   ],
   invalid: [
+    {
+      // A for…of over a generator, or a forEach() that is not followed by the end: the writes go on
+      // as long as the source does.
+      code: `
+const fs = require('fs');
+const out = fs.createWriteStream('rows.ndjson').on('error', console.error);
+for (const row of readRows()) out.write(JSON.stringify(row));
+out.end();
+const log = fs.createWriteStream('log.txt').on('error', console.error);
+function record(events) {
+  events.forEach((event) => log.write(event));
+}
+`,
+      errors: [
+        { messageId: 'ignoredWrite', data: { name: 'out', context: 'loop' }, line: 4, column: 31 },
+        { messageId: 'ignoredWrite', data: { name: 'log', context: 'forEach() callback' }, line: 8, column: 29, suggestions: [] },
+      ],
+    },
     {
       // An express handler's res is an http response: a CSV export that never waits for 'drain'.
       code: `

@@ -14,6 +14,7 @@ import {
   propertyName,
   relayOfWrite,
   repeatingContextOf,
+  skipTransparent,
   staticString,
   streamKindOf,
   waitsForDrain,
@@ -73,6 +74,7 @@ export default createRule<Options, MessageIds>({
         if (relayOfWrite(sourceCode, node)) return;
         if (isFilledBeforeAnyReader(sourceCode, receiver, repeating.node)) return;
         if (isQueueReplay(sourceCode, node, repeating)) return;
+        if (writesContentInHand(sourceCode, receiver, repeating)) return;
         const name = sourceCode.getText(receiver);
         context.report({
           node,
@@ -127,6 +129,55 @@ function pushesInto(sourceCode: SourceCode, queue: TSESTree.Node): boolean {
     if (member?.type === AST_NODE_TYPES.MemberExpression && member.parent?.type === AST_NODE_TYPES.CallExpression && isSameValue(sourceCode, member.object, queue)) {
       return true;
     }
+  }
+  return false;
+}
+
+/** Calls that return a new array of what is already in memory. */
+const arrayMethods = new Set(['slice', 'split', 'map', 'filter', 'concat', 'keys', 'values', 'entries']);
+
+/**
+ * `files.forEach((file) => md.write(file)); md.end();`: every element of a collection already in
+ * memory (what forEach() runs over, an array made here, the command line), then the end. The
+ * writes are as many as the elements and the data exists already: the buffer holds what the
+ * program holds anyway, and cannot grow past it. A for…of over anything else may be a generator
+ * or a cursor, and writes inside a 'data' handler or a `for await` go on as long as the input does.
+ */
+function writesContentInHand(sourceCode: SourceCode, receiver: TSESTree.Node, repeating: RepeatingContext): boolean {
+  let loop: TSESTree.Node | null = null;
+  if (repeating.kind === 'iteration' && isFunction(repeating.node)) {
+    const call = repeating.node.parent;
+    if (call?.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.MemberExpression && propertyName(call.callee) === 'forEach') {
+      loop = call.parent?.type === AST_NODE_TYPES.ExpressionStatement ? call.parent : null;
+    }
+  } else if (repeating.node.type === AST_NODE_TYPES.ForOfStatement && !repeating.node.await && isArrayInHand(sourceCode, repeating.node.right)) {
+    loop = repeating.node;
+  }
+  if (!loop || repeatingContextOf(sourceCode, loop)) return false;
+  return isEndedAfter(sourceCode, receiver, loop);
+}
+
+/** `process.argv.slice(2)`, `Object.keys(map)`, `text.split('\\n')`: an array made of what is in memory. */
+function isArrayInHand(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  const target = skipTransparent(node);
+  if (target.type === AST_NODE_TYPES.MemberExpression) return sourceCode.getText(target) === 'process.argv';
+  if (target.type !== AST_NODE_TYPES.CallExpression || target.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = propertyName(target.callee);
+  return method !== null && arrayMethods.has(method) && (method !== 'keys' && method !== 'values' && method !== 'entries' ? true : sourceCode.getText(target.callee.object) === 'Object');
+}
+
+/** Whether a statement after `loop`, in a block that holds it within the same function, ends the receiver. */
+function isEndedAfter(sourceCode: SourceCode, receiver: TSESTree.Node, loop: TSESTree.Node): boolean {
+  let child = loop;
+  for (let current = loop.parent; current && !isFunction(current); child = current, current = current.parent) {
+    if (current.type !== AST_NODE_TYPES.BlockStatement && current.type !== AST_NODE_TYPES.Program) continue;
+    const later = current.body.slice(current.body.indexOf(child as TSESTree.Statement) + 1);
+    const ends = later.some((statement) => {
+      const expression = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : null;
+      if (expression?.type !== AST_NODE_TYPES.CallExpression || expression.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+      return propertyName(expression.callee) === 'end' && isSameValue(sourceCode, expression.callee.object, receiver);
+    });
+    if (ends) return true;
   }
   return false;
 }
