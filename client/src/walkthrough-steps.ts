@@ -64,7 +64,7 @@ export const walkthroughSteps: WalkthroughStep[] = [
     media: 'expert.md',
     rule: 'prefer-pipeline',
     config: 'strict',
-    fix: 'Rewrite the chain with pipeline(',
+    fix: "Rewrite the chain with 'pipeline(",
     snippet: 'stream-http-file-server',
   },
 ];

@@ -316,7 +316,7 @@ const out = fs.createWriteStream('users.ndjson');
 users.forEach((user) => out.write(JSON.stringify(user) + '\\n'));
 `,
       errors: [
-        { messageId: 'ignoredWrite', data: { name: 'out', context: 'forEach() callback' }, line: 4, column: 25, suggestions: [] },
+        { messageId: 'ignoredWrite', data: { name: 'out', context: "'forEach()' callback" }, line: 4, column: 25, suggestions: [] },
       ],
     },
     {
@@ -328,7 +328,7 @@ setInterval(() => {
 }, 100);
 `,
       errors: [
-        { messageId: 'ignoredWrite', data: { name: 'socket', context: 'setInterval() callback' }, line: 5, column: 3, suggestions: [] },
+        { messageId: 'ignoredWrite', data: { name: 'socket', context: "'setInterval()' callback" }, line: 5, column: 3, suggestions: [] },
       ],
     },
     {

@@ -189,7 +189,7 @@ async function checksum(path, hasher) {
   stream.pipe(hasher);
 }
 `,
-      errors: [{ messageId: 'lateErrorListener', data: { stream: 'stream', when: 'after an `await`' }, line: 6, column: 3 }],
+      errors: [{ messageId: 'lateErrorListener', data: { stream: 'stream', when: "after an 'await'" }, line: 6, column: 3 }],
     },
     {
       // The consumer comes late too: pipeline() after an await.
@@ -215,7 +215,7 @@ function connect(port, onReady) {
   });
 }
 `,
-      errors: [{ messageId: 'lateErrorListener', data: { stream: 'socket', when: "once `'connect'` has been emitted" }, line: 6 }],
+      errors: [{ messageId: 'lateErrorListener', data: { stream: 'socket', when: "once 'connect' has been emitted" }, line: 6 }],
     },
     {
       code: `
@@ -225,7 +225,7 @@ function watch(path, log) {
   setTimeout(() => stream.on('error', log), 1000);
 }
 `,
-      errors: [{ messageId: 'lateErrorListener', data: { stream: 'stream', when: 'in a timer callback (`setTimeout`)' }, line: 5 }],
+      errors: [{ messageId: 'lateErrorListener', data: { stream: 'stream', when: "in a timer callback ('setTimeout')" }, line: 5 }],
     },
     {
       // multer before CVE-2025-7338: the listener waits for the user's file filter.
@@ -245,7 +245,7 @@ function parse(req, fileFilter, next) {
 }
 `,
       errors: [
-        { messageId: 'lateErrorListener', data: { stream: 'fileStream', when: 'in the completion callback of `fileFilter()`' }, line: 9 },
+        { messageId: 'lateErrorListener', data: { stream: 'fileStream', when: "in the callback of 'fileFilter()'" }, line: 9 },
       ],
     },
     {

@@ -105,7 +105,7 @@ http.createServer(async (req, res) => {
       errors: [
         {
           messageId: 'mixedConsumption',
-          data: { name: 'req', first: "a 'data' listener", line: '5', second: 'for await' },
+          data: { name: 'req', first: "a 'data' listener", line: '5', second: "'for await'" },
           line: 7,
           column: 29,
           endColumn: 32,
@@ -142,7 +142,7 @@ async function run() {
   for await (const chunk of out) console.log(chunk.length);
 }
 `,
-      errors: [{ messageId: 'mixedConsumption', data: { name: 'out', first: 'pipe()', line: '7', second: 'for await' }, line: 8, column: 29 }],
+      errors: [{ messageId: 'mixedConsumption', data: { name: 'out', first: "'pipe()'", line: '7', second: "'for await'" }, line: 8, column: 29 }],
     },
     {
       // Through a chain of methods that return the stream, and after an if that did not return.
@@ -164,7 +164,7 @@ const input = fs.createReadStream('log');
 pipeline(input, zlib.createGzip(), fs.createWriteStream('log.gz'), () => {});
 input.on('readable', () => console.log('readable'));
 `,
-      errors: [{ messageId: 'mixedConsumption', data: { name: 'input', first: 'pipeline()', line: '6', second: "a 'readable' listener" }, line: 7, column: 1 }],
+      errors: [{ messageId: 'mixedConsumption', data: { name: 'input', first: "'pipeline()'", line: '6', second: "a 'readable' listener" }, line: 7, column: 1 }],
     },
   ],
 });

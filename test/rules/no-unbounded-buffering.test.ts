@@ -100,7 +100,7 @@ http.createServer((req, res) => {
           data: {
             what: 'the request body',
             name: 'body',
-            risk: 'a client can send a body large enough to exhaust the memory.',
+            risk: 'a client can exhaust the memory.',
           },
           line: 6,
           column: 5,
@@ -118,7 +118,7 @@ http.createServer(async (req, res) => {
   res.end(String(Buffer.concat(chunks).length));
 });
 `,
-      errors: [{ messageId: 'unbounded', data: { what: 'the request body', name: 'chunks', risk: 'a client can send a body large enough to exhaust the memory.' }, line: 5, column: 34 }],
+      errors: [{ messageId: 'unbounded', data: { what: 'the request body', name: 'chunks', risk: 'a client can exhaust the memory.' }, line: 5, column: 34 }],
     },
     {
       // A whole file read through a stream, as text.

@@ -142,14 +142,14 @@ describe('code actions', () => {
     const { actions } = await actionsOfFirstProblem(uri, commented);
     assert.deepEqual(actions.map((action) => action.title).slice(0, 2), [
       "Add an 'error' listener.",
-      'Rewrite the chain with pipeline(…, callback), which handles every error and cleans up.',
+      "Rewrite the chain with 'pipeline(…, callback)', which handles every error.",
     ]);
     assert.equal(
       outputOf(uri, commented, actions, "Add an 'error' listener."),
       commented.replace("fs.createReadStream('a')", "fs.createReadStream('a').on('error', (error) => console.error(error))"),
     );
     assert.equal(
-      outputOf(uri, commented, actions, 'Rewrite the chain with pipeline(…, callback), which handles every error and cleans up.'),
+      outputOf(uri, commented, actions, "Rewrite the chain with 'pipeline(…, callback)', which handles every error."),
       `const fs = require('fs');
 const zlib = require('zlib');
 const { pipeline } = require('stream');

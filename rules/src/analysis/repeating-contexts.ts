@@ -91,10 +91,10 @@ function repeatingCallback(sourceCode: SourceCode, fn: FunctionNode): RepeatingC
     const method = callee.type === AST_NODE_TYPES.MemberExpression ? propertyName(callee) : null;
     if (method && iterationMethods.has(method) && call.arguments[0] === callbackArgument(call, fn)) {
       if (callee.type === AST_NODE_TYPES.MemberExpression && isFixedList(callee.object)) return null;
-      return { kind: 'iteration', node: fn, description: `${method}() callback` };
+      return { kind: 'iteration', node: fn, description: `'${method}()' callback` };
     }
     if (isSetInterval(sourceCode, call.callee) && call.arguments[0] === callbackArgument(call, fn)) {
-      return { kind: 'interval', node: fn, description: 'setInterval() callback' };
+      return { kind: 'interval', node: fn, description: "'setInterval()' callback" };
     }
     const registration = listenerRegistrationOf(call);
     if (registration && repeatingEvents.has(registration.event) && call.arguments[1] === callbackArgument(call, fn)) {

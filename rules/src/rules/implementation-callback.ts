@@ -28,16 +28,14 @@ export default createRule<[], MessageIds>({
       recommended: 'recommended',
     },
     messages: {
-      notCalled:
-        "{{name}} can return without calling '{{callback}}': the stream then waits for it forever and stops moving.",
-      noCallbackParameter:
-        '{{name}} declares no callback parameter, so it never calls back: the stream stops after the first call.',
+      notCalled: "A path through '{{name}}' returns without calling '{{callback}}': the stream then stalls for good.",
+      noCallbackParameter: "'{{name}}' declares no callback parameter, so it never calls back: the stream stalls.",
       calledTwice:
-        "'{{callback}}' may already have been called on this path: a second call fails with ERR_MULTIPLE_CALLBACK. Return right after the first call.",
+        "'{{callback}}' may already have run on this path: a second call fails with 'ERR_MULTIPLE_CALLBACK'. Return after the first.",
       calledInLoop:
-        "'{{callback}}' is called inside a loop, once per turn: the second call fails with ERR_MULTIPLE_CALLBACK. Call it once, after the loop.",
+        "'{{callback}}' runs once per loop turn: the second call fails with 'ERR_MULTIPLE_CALLBACK'. Call it once, after the loop.",
       calledInTryAndCatch:
-        "'{{callback}}' is also called in the try block above: when that call throws (a consumer failed), this catch calls it a second time. Call it after the try statement.",
+        "'{{callback}}' runs in 'try' and again in 'catch' when a consumer throws: the stream fails. Call it after the 'try'.",
     },
     schema: [],
   },

@@ -25,12 +25,9 @@ export default createRule<Options, MessageIds>({
       strictOptions: [{ requireErrorPath: true }],
     },
     messages: {
-      asyncWithCallback:
-        "async {{name}} takes a callback, but Node ignores the promise it returns: when it rejects, the stream never hears of it and waits for '{{callback}}' forever, while the process reports an unhandled rejection. Drop async and call back from .then(…, callback), or wrap the body in try/catch that calls back with the error.",
-      asyncWithoutCallback:
-        '{{name}} is async and declares no callback: Node does not wait for the promise, only for the callback it passes, so the stream stops here.',
-      asyncWithoutErrorPath:
-        "async {{name}} has no error path: when it rejects, Node never hears of it, the stream waits forever for data and the process reports an unhandled rejection. Catch the error and pass it to this.destroy(error).",
+      asyncWithCallback: "Node ignores the promise of async '{{name}}': a rejection never calls '{{callback}}', so it stalls.",
+      asyncWithoutCallback: "Node waits for a callback, not for the promise of async '{{name}}': the stream stalls here.",
+      asyncWithoutErrorPath: "A rejection in async '{{name}}' never reaches the stream: it stalls; the rejection goes unhandled.",
     },
     schema: [
       {

@@ -15,8 +15,7 @@ export default createRule<[], MessageIds>({
       recommended: 'strict',
     },
     messages: {
-      concatPerChunk:
-        'Buffer.concat([{{total}}, …]) in a {{context}} copies all the data so far once per chunk: quadratic time. A 100 MB body in 64 KB chunks copies about 80 GB. Push the chunks into an array and call Buffer.concat() once at the end.',
+      concatPerChunk: "'Buffer.concat([{{total}}, …])' in a {{context}} copies all data so far on each chunk.",
     },
     schema: [],
   },

@@ -32,8 +32,7 @@ export default createRule<[], MessageIds>({
       recommended: 'strict',
     },
     messages: {
-      decodedPerChunk:
-        "Each chunk is decoded to text on its own: a character split across two chunks becomes U+FFFD. `{{stream}}` delivers Buffers cut at any byte; call `{{stream}}.setEncoding('utf8')` before reading, or collect the Buffers and decode once.",
+      decodedPerChunk: "Each chunk of '{{stream}}' is decoded alone: a character split between chunks turns into U+FFFD.",
     },
     schema: [],
   },

@@ -17,8 +17,7 @@ export default createRule<[], MessageIds>({
     },
     hasSuggestions: true,
     messages: {
-      floatingPipeTo:
-        'The promise of `{{source}}.pipeTo()` is neither awaited, returned nor caught: a failure crashes the process. pipeTo() reports an error of either stream only by rejecting; left floating, that is an unhandled rejection.',
+      floatingPipeTo: "The promise of '{{source}}.pipeTo()' is not awaited or caught: a failure crashes the process.",
       addAwait: 'Await the promise.',
       addCatch: 'Catch the rejection and log it.',
     },

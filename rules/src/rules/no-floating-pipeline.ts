@@ -31,10 +31,8 @@ export default createRule<[], MessageIds>({
     },
     hasSuggestions: true,
     messages: {
-      missingCallback:
-        '{{name}}() from node:stream needs a callback as its last argument: without one it throws ERR_INVALID_ARG_TYPE. Pass a callback, or use the promise form from node:stream/promises.',
-      floatingPromise:
-        'The promise of {{name}}() is neither awaited, returned nor caught: when a stream fails, the rejection goes unhandled and the process crashes.',
+      missingCallback: "'{{name}}()' from 'node:stream' throws 'ERR_INVALID_ARG_TYPE' without a callback as last argument.",
+      floatingPromise: "The promise of '{{name}}()' is not awaited or caught: a stream failure crashes the process.",
       addCallback: 'Add a callback that receives the error.',
       addAwait: 'Await the promise.',
     },

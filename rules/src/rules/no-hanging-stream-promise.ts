@@ -39,9 +39,8 @@ export default createRule<[], MessageIds>({
     },
     hasSuggestions: true,
     messages: {
-      noRejectPath:
-        "This promise resolves on '{{event}}' of `{{stream}}` but nothing settles it on 'error': a failure hangs it. After an error the stream never emits '{{event}}', so whoever awaits this waits forever (and with no 'error' listener at all, the process crashes).",
-      rejectOnError: "Reject the promise on `{{stream}}`'s 'error'.",
+      noRejectPath: "This promise settles on '{{event}}' of '{{stream}}' but not on 'error': a failure leaves it pending.",
+      rejectOnError: "Reject the promise on 'error' of '{{stream}}'.",
     },
     schema: [],
   },

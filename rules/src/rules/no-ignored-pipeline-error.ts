@@ -19,8 +19,7 @@ export default createRule<[], MessageIds>({
     },
     hasSuggestions: true,
     messages: {
-      ignoredError:
-        "This pipeline() callback never reads its error, so a failed pipeline looks like a success. pipeline() destroys every stream on failure and reports the error only here: the code after it runs as if the data arrived.",
+      ignoredError: "This 'pipeline()' callback never reads its error: a failed pipeline runs the success path.",
       logError: 'Receive the error and log it.',
     },
     schema: [],

@@ -42,9 +42,8 @@ export default createRule<Options, MessageIds>({
     },
     hasSuggestions: true,
     messages: {
-      ignoredWrite:
-        "The result of {{name}}.write() is ignored in a {{context}}: once the stream's buffer is full, every further chunk waits in memory. When write() returns false, stop writing until 'drain'.",
-      awaitDrain: "Wait for 'drain' when write() returns false: if (!{{name}}.write(…)) await once({{name}}, 'drain').",
+      ignoredWrite: "'{{name}}.write()' in a {{context}} ignores a full buffer: chunks pile up in memory.",
+      awaitDrain: "Wait for 'drain' when '{{name}}.write()' returns false.",
     },
     schema: [
       {

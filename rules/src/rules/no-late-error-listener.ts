@@ -25,8 +25,7 @@ export default createRule<[], MessageIds>({
       recommended: 'strict',
     },
     messages: {
-      lateErrorListener:
-        "`{{stream}}` can fail as soon as it exists, but its errors are handled only {{when}}: an 'error' emitted before then has no listener and crashes the process. Attach the 'error' listener (or hand the stream to pipeline()) right where the stream is made, before any await or callback.",
+      lateErrorListener: "An early error of '{{stream}}' crashes the process: its 'error' listener comes {{when}}.",
     },
     schema: [],
   },
@@ -43,15 +42,15 @@ export default createRule<[], MessageIds>({
     function describeDeferral(deferral: Deferral): string {
       switch (deferral.kind) {
         case 'await':
-          return deferral.node.type === AST_NODE_TYPES.ForOfStatement ? 'inside a `for await` loop' : 'after an `await`';
+          return deferral.node.type === AST_NODE_TYPES.ForOfStatement ? "inside a 'for await' loop" : "after an 'await'";
         case 'timer':
-          return `in a timer callback (\`${sourceCode.getText(deferral.call.callee)}\`)`;
+          return `in a timer callback ('${sourceCode.getText(deferral.call.callee)}')`;
         case 'promise':
           return 'in a promise callback';
         case 'event':
-          return `once \`'${deferral.event}'\` has been emitted`;
+          return `once '${deferral.event}' has been emitted`;
         case 'completion':
-          return `in the completion callback of \`${sourceCode.getText(deferral.call.callee)}()\``;
+          return `in the callback of '${sourceCode.getText(deferral.call.callee)}()'`;
       }
     }
 

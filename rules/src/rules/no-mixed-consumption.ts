@@ -47,8 +47,7 @@ export default createRule<[], 'mixedConsumption'>({
       recommended: 'recommended',
     },
     messages: {
-      mixedConsumption:
-        '{{name}} is already read by {{first}} on line {{line}}; reading it again with {{second}} mixes two ways of consuming a stream: chunks go to one consumer and not the other, or the flow stalls. Choose one.',
+      mixedConsumption: "'{{name}}' is read by {{first}} (line {{line}}) and {{second}}: chunks get lost or the flow stalls.",
     },
     schema: [],
   },
@@ -113,11 +112,11 @@ function runsBefore(earlier: Consumer, later: Consumer): boolean {
 function consumerAt(sourceCode: SourceCode, identifier: TSESTree.Identifier): Consumer | null {
   const parent = identifier.parent;
   if (parent?.type === AST_NODE_TYPES.ForOfStatement && parent.await && parent.right === identifier) {
-    return { kind: 'iterator', node: identifier, anchor: parent, description: 'for await' };
+    return { kind: 'iterator', node: identifier, anchor: parent, description: "'for await'" };
   }
   if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === identifier) {
     const name = resolveQualifiedName(sourceCode, parent.callee);
-    if (name && pipelineFunctions.has(name)) return { kind: 'pipe', node: identifier, anchor: parent, description: 'pipeline()' };
+    if (name && pipelineFunctions.has(name)) return { kind: 'pipe', node: identifier, anchor: parent, description: "'pipeline()'" };
   }
   // `s.setEncoding('utf8').on('data', …)`: follow methods that return the stream.
   let value: TSESTree.Node = identifier;
@@ -128,8 +127,8 @@ function consumerAt(sourceCode: SourceCode, identifier: TSESTree.Identifier): Co
     if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return null;
     const method = propertyName(member);
     if (!method) return null;
-    if (method === 'pipe') return { kind: 'pipe', node: member, anchor: call, description: 'pipe()' };
-    if (method === 'iterator') return { kind: 'iterator', node: member, anchor: call, description: 'iterator()' };
+    if (method === 'pipe') return { kind: 'pipe', node: member, anchor: call, description: "'pipe()'" };
+    if (method === 'iterator') return { kind: 'iterator', node: member, anchor: call, description: "'iterator()'" };
     const event = staticString(call.arguments[0]);
     if (listenerMethods.has(method) && (event === 'data' || event === 'readable')) {
       return { kind: event, node: member, anchor: call, description: `a '${event}' listener` };

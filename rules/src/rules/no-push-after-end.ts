@@ -24,10 +24,8 @@ export default createRule<[], MessageIds>({
       recommended: 'strict',
     },
     messages: {
-      pushAfterEnd:
-        'This push() runs after push(null) ended the stream: Node emits ERR_STREAM_PUSH_AFTER_EOF. push(null) says no more data will come; push the last chunk first, then null.',
-      endInTransform:
-        'push(null) in {{name}} ends the readable side on the first chunk: the next chunk fails with ERR_STREAM_PUSH_AFTER_EOF. Node ends a transform itself after _flush; leave push(null) out.',
+      pushAfterEnd: "This 'push()' runs after 'push(null)' ended the stream: it fails with 'ERR_STREAM_PUSH_AFTER_EOF'.",
+      endInTransform: "'push(null)' in '{{name}}' ends the output at the first chunk: the next push fails.",
     },
     schema: [],
   },

@@ -63,8 +63,7 @@ export default createRule<[], MessageIds>({
     fixable: 'code',
     hasSuggestions: true,
     messages: {
-      internalState:
-        "'{{state}}' is internal to Node: its fields change between versions (Node 20 packs the writable flags into a bit field) and may vanish. Use the stream's public properties.",
+      internalState: "'{{state}}' is internal to Node: its fields change between versions, and this read can break.",
       useGetter: "Read '{{getter}}' instead.",
     },
     schema: [],

@@ -30,9 +30,8 @@ export default createRule<[], MessageIds>({
     },
     hasSuggestions: true,
     messages: {
-      throwInImplementation:
-        'This throw in {{name}} does not become a stream error: it escapes from the write() that fed the chunk (often inside pipe(), where nobody catches it) and the process crashes. Pass the error to the callback.',
-      callBackWithError: 'Pass the error to the callback: return {{callback}}(…).',
+      throwInImplementation: "This throw in '{{name}}' escapes from the 'write()' that fed the chunk and crashes the process.",
+      callBackWithError: "Pass the error to the callback: 'return {{callback}}(error)'.",
     },
     schema: [],
   },

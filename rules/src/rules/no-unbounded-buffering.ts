@@ -33,8 +33,7 @@ export default createRule<[], 'unbounded'>({
       recommended: 'strict',
     },
     messages: {
-      unbounded:
-        'Every chunk of {{what}} is kept in {{name}} with no size limit: {{risk}} Check the size so far against a limit where the chunks arrive (and stop reading), or process the data as a stream.',
+      unbounded: "Every chunk of {{what}} is kept in '{{name}}' with no limit: {{risk}}",
     },
     schema: [],
   },
@@ -59,7 +58,7 @@ export default createRule<[], 'unbounded'>({
             name: sourceCode.getText(store),
             risk:
               origin === 'request'
-                ? 'a client can send a body large enough to exhaust the memory.'
+                ? 'a client can exhaust the memory.'
                 : 'a large file fills the memory.',
           },
         });

@@ -23,8 +23,7 @@ export default createRule<[], MessageIds>({
     },
     hasSuggestions: true,
     messages: {
-      unemittedEvent:
-        "`{{stream}}` is a {{kind}} stream and never emits '{{event}}': this listener never runs. '{{event}}' is what {{meaning}}; code that waits for it here hangs.",
+      unemittedEvent: "'{{stream}}' is a {{kind}} stream and never emits '{{event}}': this listener never runs.",
       listenFor: "Listen for '{{instead}}' instead.",
     },
     schema: [],

@@ -42,17 +42,12 @@ export default createRule<[], MessageIds>({
     },
     hasSuggestions: true,
     messages: {
-      unhandled:
-        "This '{{event}}' handler copies {{source}} into {{destination}} without backpressure: when {{destination}} is slower, every chunk waits in memory. Pause {{source}} when write() returns false and resume it on 'drain', or use pipeline().",
-      drainWithoutPause:
-        "This '{{event}}' handler waits for 'drain' but never pauses {{source}}: chunks keep coming, and each adds another 'drain' listener. Pause {{source}} when write() returns false and resume it on 'drain', or use pipeline().",
-      rewriteOnDrain:
-        "The 'drain' listener writes the chunk to {{destination}} again: write() returning false does not reject the chunk, it was buffered, so it is written twice. Only resume {{source}} on 'drain'.",
-      drainOnReadable:
-        "This relay waits for 'drain' on {{source}}, a readable stream, which never emits it: {{source}} stays paused forever. Wait for 'drain' on {{destination}}.",
-      pauseWithoutResume:
-        "This '{{event}}' handler pauses {{source}} but nothing ever resumes it: the copy stops at the first full buffer. Resume {{source}} on {{destination}}'s 'drain'.",
-      replaceWithPipeline: 'Replace the relay with pipeline({{source}}, {{destination}}, callback).',
+      unhandled: "This '{{event}}' handler writes to '{{destination}}' without backpressure: chunks pile up in memory.",
+      drainWithoutPause: "This '{{event}}' handler waits for 'drain' but never pauses '{{source}}': chunks pile up in memory.",
+      rewriteOnDrain: "The 'drain' listener writes the chunk to '{{destination}}' again: it was buffered, so it goes twice.",
+      drainOnReadable: "This relay waits for 'drain' on '{{source}}', a readable that never emits it: the copy stalls.",
+      pauseWithoutResume: "This '{{event}}' handler pauses '{{source}}' and nothing resumes it: the copy stalls.",
+      replaceWithPipeline: "Replace the relay with 'pipeline({{source}}, {{destination}}, callback)'.",
     },
     schema: [],
   },

@@ -39,17 +39,13 @@ export default createRule<[], MessageIds>({
     },
     hasSuggestions: true,
     messages: {
-      unhandled:
-        "The stream from {{factory}} has no 'error' listener: when it fails, the error is thrown and the process crashes.",
-      unhandledPiped:
-        "The stream from {{factory}} is piped with no 'error' listener: .pipe() does not forward errors, so a failure crashes the process.",
-      unhandledSocket:
-        "The accepted socket '{{name}}' has no 'error' listener: a reset connection (ECONNRESET) crashes the process.",
-      errorListenerOnEnd:
-        "The 'error' listener on the end of this .pipe() chain does not hear {{name}}: .pipe() does not forward errors, so when it fails the process crashes.",
+      unhandled: "The stream from '{{factory}}' has no 'error' listener: a failure crashes the process.",
+      unhandledPiped: "The stream from '{{factory}}' is piped with no 'error' listener: a failure crashes Node.",
+      unhandledSocket: "The accepted socket '{{name}}' has no 'error' listener: a reset connection crashes the process.",
+      errorListenerOnEnd: "Only the end of this '.pipe()' chain listens for 'error': a failure of '{{name}}' crashes Node.",
       addErrorListener: "Add an 'error' listener.",
-      convertToPipeline: 'Rewrite the chain with pipeline(…, callback), which handles every error and cleans up.',
-      convertToAwaitPipeline: 'Rewrite the chain with await pipeline(…) from node:stream/promises.',
+      convertToPipeline: "Rewrite the chain with 'pipeline(…, callback)', which handles every error.",
+      convertToAwaitPipeline: "Rewrite the chain with 'await pipeline(…)' from 'node:stream/promises'.",
     },
     schema: [],
   },

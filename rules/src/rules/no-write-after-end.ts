@@ -39,9 +39,8 @@ export default createRule<[], MessageIds>({
     },
     hasSuggestions: true,
     messages: {
-      writeAfterEnd:
-        "{{name}}.{{method}}() runs after {{name}}.end() on line {{line}}: the stream has ended, so it fails with ERR_STREAM_WRITE_AFTER_END, an 'error' event that crashes the process when nobody listens.",
-      returnAfterEnd: 'Return after the end() on line {{line}}.',
+      writeAfterEnd: "'{{name}}.{{method}}()' after '{{name}}.end()' (line {{line}}) fails: 'ERR_STREAM_WRITE_AFTER_END'.",
+      returnAfterEnd: "Return after the 'end()' on line {{line}}.",
     },
     schema: [],
   },

@@ -29,10 +29,9 @@ export default createRule<[], MessageIds>({
     },
     hasSuggestions: true,
     messages: {
-      preferPipeline:
-        'When a stage of this .pipe() chain fails, the others are neither told nor destroyed: file descriptors and sockets leak. Use pipeline(), which forwards errors and cleans up every stage.',
-      convertToPipeline: 'Rewrite the chain with pipeline(…, callback).',
-      convertToAwaitPipeline: 'Rewrite the chain with await pipeline(…) from node:stream/promises.',
+      preferPipeline: "When one stage of this '.pipe()' chain fails, the others stay open: descriptors and sockets leak.",
+      convertToPipeline: "Rewrite the chain with 'pipeline(…, callback)'.",
+      convertToAwaitPipeline: "Rewrite the chain with 'await pipeline(…)' from 'node:stream/promises'.",
     },
     schema: [],
   },

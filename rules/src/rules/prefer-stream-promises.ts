@@ -57,11 +57,9 @@ export default createRule<[], MessageIds>({
     fixable: 'code',
     hasSuggestions: true,
     messages: {
-      promisifiedStreamFunction:
-        'promisify({{name}}) is a long way round: node:stream/promises exports {{name}}() ready to await, and promisify() returns that very function.',
-      handMadeFinished:
-        "This promise waits for '{{event}}' or 'error' by hand: when the stream is destroyed without an error (or closes early) neither comes and it waits forever. finished() from node:stream/promises settles in every case.",
-      useFinished: 'Replace the promise with {{call}}.',
+      promisifiedStreamFunction: "'promisify({{name}})' is a detour: 'node:stream/promises' exports '{{name}}()' ready to await.",
+      handMadeFinished: "This promise waits for '{{event}}' or 'error': a stream destroyed without an error leaves it pending.",
+      useFinished: "Replace the promise with '{{call}}'.",
     },
     schema: [],
   },

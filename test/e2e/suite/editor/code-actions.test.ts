@@ -52,7 +52,7 @@ describe('code actions', () => {
   it('rewrites a .pipe() chain with pipeline()', async () => {
     const { document } = await openExampleCopy('examples/download.js');
     const diagnostic = await diagnosticAt(document, download, '9:14 node-streams/prefer-pipeline');
-    await applyCodeAction(await codeActionTitled(document.uri, diagnostic.range, 'Rewrite the chain with pipeline(…, callback).', vscode.CodeActionKind.QuickFix));
+    await applyCodeAction(await codeActionTitled(document.uri, diagnostic.range, "Rewrite the chain with 'pipeline(…, callback)'.", vscode.CodeActionKind.QuickFix));
     assert.equal(
       lines(document, 3, 16),
       [
