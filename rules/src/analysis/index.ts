@@ -25,3 +25,5 @@ export * from './origins/request-handlers.js';
 export * from './origins/usage-evidence.js';
 export * from './origins/instanceof-narrowing.js';
 export * from './late-error-handling.js';
+export * from './http-exchange.js';
+export * from './abandoned-readables.js';
