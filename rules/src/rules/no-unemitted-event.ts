@@ -1,5 +1,13 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { listenerCallOf, resolveQualifiedName, skipTransparent, staticString, streamKindOf, type StreamKind } from '../analysis/index.js';
+import {
+  listenerCallOf,
+  resolveQualifiedName,
+  skipTransparent,
+  staticString,
+  streamRecognitionOf,
+  type StreamKind,
+  type StreamOrigin,
+} from '../analysis/index.js';
 import { createRule } from '../create-rule.js';
 
 type MessageIds = 'unemittedEvent' | 'listenFor';
@@ -10,6 +18,9 @@ const sideEvents: Record<string, { emittedBy: StreamKind; instead: string | null
   finish: { emittedBy: 'writable', instead: 'end', meaning: 'a writable emits when its data is flushed' },
   drain: { emittedBy: 'writable', instead: null, meaning: 'a writable emits when its buffer empties' },
 };
+
+/** Where a stream is known to be one of Node's own: a core factory or class, a server's request or response, its type. */
+const nodeContractOrigins = new Set<StreamOrigin>(['factory', 'handler', 'annotation', 'types', 'narrowing']);
 
 export default createRule<[], MessageIds>({
   name: 'no-unemitted-event',
@@ -36,9 +47,12 @@ export default createRule<[], MessageIds>({
       const event = staticString(eventNode);
       const side = event ? sideEvents[event] : undefined;
       if (!event || !side) return;
-      const kind = streamKindOf(sourceCode, stream);
-      // A duplex emits both sides' events; unknown emitters may be anything.
-      if (!kind || kind === 'duplex' || kind === side.emittedBy) return;
+      const recognition = streamRecognitionOf(sourceCode, stream);
+      const kind = recognition?.kind;
+      // A duplex emits both sides' events; unknown emitters may be anything. Only Node's own
+      // streams keep to these events: a library's (node-tar's Unpack, any Minipass) may emit 'end'
+      // on a writable, and a value taken for a stream by its use or its helper proves no contract.
+      if (!kind || kind === 'duplex' || kind === side.emittedBy || !nodeContractOrigins.has(recognition.origin)) return;
       const instead = side.instead;
       context.report({
         node: eventNode,
