@@ -19,8 +19,49 @@ it('fails under Node with ERR_STREAM_PUSH_AFTER_EOF: push(null) in _transform, a
   assert.deepEqual(run.stdout.trim().split('\n').sort(), ['read ERR_STREAM_PUSH_AFTER_EOF', 'transform ERR_STREAM_PUSH_AFTER_EOF']);
 });
 
+it('runs under Node without ERR_STREAM_PUSH_AFTER_EOF when the state that ended the data skips every later push', () => {
+  const run = runModule(`
+    import { Transform } from 'node:stream';
+    const head = new Transform({
+      transform(chunk, encoding, callback) {
+        if (!this.seen) this.seen = 0;
+        if (this.seen < 4) {
+          this.seen += chunk.length;
+          this.push(chunk);
+        } else {
+          this.push(null);
+        }
+        callback();
+      },
+    });
+    head.on('error', (error) => console.log('error', error.code));
+    head.on('end', () => console.log('end'));
+    head.resume();
+    for (const chunk of ['ab', 'cd', 'ef', 'gh', 'ij']) head.write(chunk);
+  `);
+  assert.deepEqual(run.stdout.trim().split('\n'), ['end']);
+});
+
 ruleTester.run('no-push-after-end', rule, {
   valid: [
+    // push(null) on one side of a test, every push on the other side of the same test: the state
+    // that ended the data skips the pushes of later chunks (Node: no ERR_STREAM_PUSH_AFTER_EOF).
+    `
+      const { Transform } = require('stream');
+      class Probe extends Transform {
+        _transform(chunk, encoding, callback) {
+          if (this.parser.state === 'more') {
+            const result = this.parser.feed(chunk);
+            if (this.parser.state === 'more') {
+              if (result) this.push(result);
+            } else {
+              this.push(null);
+            }
+          }
+          callback();
+        }
+      }
+    `,
     // The last chunk, then the end; the end in _flush; ends on separate paths.
     `
       const { Readable, Transform } = require('stream');
@@ -58,6 +99,21 @@ ruleTester.run('no-push-after-end', rule, {
     `,
   ],
   invalid: [
+    {
+      // The pushes do not depend on the test that ended the data.
+      code: `
+const { Transform } = require('stream');
+class Head extends Transform {
+  _transform(chunk, encoding, callback) {
+    if (chunk.length > 10) {
+      this.push(null);
+    }
+    callback(null, chunk);
+  }
+}
+`,
+      errors: [{ messageId: 'endInTransform', line: 6, column: 7 }],
+    },
     {
       code: `
 const { Transform } = require('stream');
