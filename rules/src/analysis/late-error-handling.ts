@@ -3,7 +3,7 @@ import { listenerCallOf } from './event-listeners.js';
 import { resolveQualifiedName } from './module-bindings.js';
 import { errorConsumingFunctions, sameStreamMethods } from './stream-api.js';
 import { errorForwardingMethods } from './stream-flow.js';
-import { descendantsOf, isFunction, synchronousArrayMethods, propertyName, skipTransparent, type FunctionNode, type SourceCode } from './syntax/index.js';
+import { codeBefore, descendantsOf, isFunction, synchronousArrayMethods, propertyName, skipTransparent, type FunctionNode, type SourceCode } from './syntax/index.js';
 
 /**
  * Why code runs only after the current turn of the event loop: an `await` before it, or a
@@ -171,9 +171,9 @@ function later(deferral: Deferral): Timing {
 }
 
 /**
- * An `await` of `scope`'s own code that runs after `from` and before `target` on every path to
- * it: earlier in the same statement list, in the test of the `if` that holds it, or the
- * `for await` loop around it.
+ * An `await` of `scope`'s own code that may run after `from` and before `target`: in code that
+ * runs before it (an earlier statement, the test of the `if` that holds it), or the `for await`
+ * loop around it.
  */
 function awaitBefore(
   sourceCode: SourceCode,
@@ -186,40 +186,13 @@ function awaitBefore(
     if (parent.type === AST_NODE_TYPES.ForOfStatement && parent.await && parent.body === child && parent.range[0] >= from) {
       return parent;
     }
-    for (const earlier of evaluatedBefore(parent, child)) {
-      if (earlier.range[0] < from) continue;
-      const found = isFunction(earlier) ? null : awaitWithin(sourceCode, earlier);
-      if (found) return found;
-    }
+  }
+  for (const earlier of codeBefore(target, scope)) {
+    if (earlier.range[0] < from || isFunction(earlier)) continue;
+    const found = awaitWithin(sourceCode, earlier);
+    if (found) return found;
   }
   return null;
-}
-
-/** The children of `parent` that always run before `child` does. */
-function evaluatedBefore(parent: TSESTree.Node, child: TSESTree.Node): TSESTree.Node[] {
-  switch (parent.type) {
-    case AST_NODE_TYPES.BlockStatement:
-    case AST_NODE_TYPES.Program:
-    case AST_NODE_TYPES.StaticBlock:
-      return parent.body.slice(0, (parent.body as TSESTree.Node[]).indexOf(child));
-    case AST_NODE_TYPES.SwitchCase:
-      return parent.consequent.slice(0, (parent.consequent as TSESTree.Node[]).indexOf(child));
-    case AST_NODE_TYPES.IfStatement:
-    case AST_NODE_TYPES.ConditionalExpression:
-      return child === parent.test ? [] : [parent.test];
-    case AST_NODE_TYPES.SwitchStatement:
-      return child === parent.discriminant ? [] : [parent.discriminant];
-    case AST_NODE_TYPES.VariableDeclaration:
-      return parent.declarations.slice(0, (parent.declarations as TSESTree.Node[]).indexOf(child));
-    case AST_NODE_TYPES.SequenceExpression:
-      return parent.expressions.slice(0, (parent.expressions as TSESTree.Node[]).indexOf(child));
-    case AST_NODE_TYPES.CallExpression:
-      return child === parent.callee ? [] : [parent.callee, ...parent.arguments.slice(0, (parent.arguments as TSESTree.Node[]).indexOf(child))];
-    case AST_NODE_TYPES.MemberExpression:
-      return child === parent.property ? [parent.object] : [];
-    default:
-      return [];
-  }
 }
 
 /** An `await` in this code, outside nested functions. */

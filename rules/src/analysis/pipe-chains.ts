@@ -9,7 +9,9 @@ import {
   findVariableOf,
   initializerOf,
   isFunction,
+  isLoop,
   isWithin,
+  literalPropertyValue,
   propertyName,
   skipTransparent,
   type FunctionNode,
@@ -246,34 +248,14 @@ function statementListOf(node: TSESTree.Node): TSESTree.Node | null {
 
 /** `.pipe(destination, { end: false })`. */
 function keepsDestinationOpen(pipeCall: TSESTree.CallExpression): boolean {
-  const options = pipeCall.arguments[1];
-  return (
-    options?.type === AST_NODE_TYPES.ObjectExpression &&
-    options.properties.some(
-      (property) =>
-        property.type === AST_NODE_TYPES.Property &&
-        !property.computed &&
-        property.key.type === AST_NODE_TYPES.Identifier &&
-        property.key.name === 'end' &&
-        property.value.type === AST_NODE_TYPES.Literal &&
-        property.value.value === false,
-    )
-  );
+  return literalPropertyValue(pipeCall.arguments[1], 'end') === false;
 }
 
 /** Whether the call runs once per turn of a loop or per element of an array method, in its own function. */
 function runsPerElement(node: TSESTree.Node): boolean {
   for (let current = node.parent; current; current = current.parent) {
-    switch (current.type) {
-      case AST_NODE_TYPES.ForStatement:
-      case AST_NODE_TYPES.ForInStatement:
-      case AST_NODE_TYPES.ForOfStatement:
-      case AST_NODE_TYPES.WhileStatement:
-      case AST_NODE_TYPES.DoWhileStatement:
-        return true;
-      default:
-        if (isFunction(current)) return iterationCall(current) !== null;
-    }
+    if (isLoop(current)) return true;
+    if (isFunction(current)) return iterationCall(current) !== null;
   }
   return false;
 }

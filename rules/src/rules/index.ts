@@ -16,6 +16,7 @@ import noPushAfterEnd from './no-push-after-end.js';
 import noStreamInternals from './no-stream-internals.js';
 import noThrowInImplementation from './no-throw-in-implementation.js';
 import noUnboundedBuffering from './no-unbounded-buffering.js';
+import noUnconsumedFetchBody from './no-unconsumed-fetch-body.js';
 import noUnemittedEvent from './no-unemitted-event.js';
 import noUnhandledBackpressure from './no-unhandled-backpressure.js';
 import noUnhandledError from './no-unhandled-error.js';
@@ -42,6 +43,7 @@ export const rules = {
   'no-stream-internals': noStreamInternals,
   'no-throw-in-implementation': noThrowInImplementation,
   'no-unbounded-buffering': noUnboundedBuffering,
+  'no-unconsumed-fetch-body': noUnconsumedFetchBody,
   'no-unemitted-event': noUnemittedEvent,
   'no-unhandled-backpressure': noUnhandledBackpressure,
   'no-unhandled-error': noUnhandledError,

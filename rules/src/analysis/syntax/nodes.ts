@@ -68,3 +68,31 @@ export const synchronousArrayMethods: ReadonlySet<string> = new Set([
   'reduce',
   'reduceRight',
 ]);
+
+/** The literal value a plain object literal gives `key` (`{ end: false }`), or undefined. */
+export function literalPropertyValue(node: TSESTree.Node | undefined, key: string): TSESTree.Literal['value'] | undefined {
+  if (node?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  for (const property of node.properties) {
+    if (
+      property.type === AST_NODE_TYPES.Property &&
+      !property.computed &&
+      property.key.type === AST_NODE_TYPES.Identifier &&
+      property.key.name === key &&
+      property.value.type === AST_NODE_TYPES.Literal
+    ) {
+      return property.value.value;
+    }
+  }
+  return undefined;
+}
+
+/** A `for`, `for…in`, `for…of`, `while` or `do…while` loop. */
+export function isLoop(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.ForStatement ||
+    node.type === AST_NODE_TYPES.ForInStatement ||
+    node.type === AST_NODE_TYPES.ForOfStatement ||
+    node.type === AST_NODE_TYPES.WhileStatement ||
+    node.type === AST_NODE_TYPES.DoWhileStatement
+  );
+}
