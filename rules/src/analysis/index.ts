@@ -25,9 +25,6 @@ export * from './origins/request-handlers.js';
 export * from './origins/usage-evidence.js';
 export * from './origins/instanceof-narrowing.js';
 export * from './late-error-handling.js';
-<<<<<<< HEAD
 export * from './http-exchange.js';
 export * from './abandoned-readables.js';
-=======
 export * from './fetch-responses.js';
->>>>>>> b9a4cd0 (Rules: no-unconsumed-fetch-body (strict), a fetch() or undici request() response left on a return, throw, continue or break with its body neither read, cancelled nor handed on, or never touched at all: undici holds the connection until GC, and a Node run through a one-connection pool hangs the next fetch (cancel or read frees it); responses of the global fetch, undici, local functions declared to resolve to Response and Response-typed parameters that the function takes over; suggestion to cancel first; catches remix-website and @cerbos/embedded (two more bugs in strict and strict+types); analysis: fetch-responses, codeBefore (syntax), literalPropertyValue, isLoop; example weather-cache.mjs)
