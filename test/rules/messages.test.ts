@@ -45,6 +45,7 @@ const realisticValuesOf: Record<string, Record<string, string>> = {
   'prefer-stream-promises': { name: 'pipeline' },
   'no-mixed-consumption': { name: 'response' },
   'no-unbounded-buffering': { name: 'chunks' },
+  'no-abandoned-readable': { reader: 'fileTypeFromStream' },
 };
 
 function fill(ruleName: string, template: string): string {

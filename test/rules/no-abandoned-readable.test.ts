@@ -189,8 +189,8 @@ module.exports = function upload(req, res, next) {
 `,
       errors: [
         {
-          messageId: 'unpipedAndLeft',
-          data: { stream: 'req', held: "the client's upload never completes and its socket and buffers stay held, once per request." },
+          messageId: 'unpipedRequest',
+          data: { stream: 'req' },
           line: 6,
           column: 5,
           suggestions: [
@@ -232,7 +232,7 @@ function copy(from, to) {
 `,
       errors: [
         {
-          messageId: 'unpipedAndLeft',
+          messageId: 'unpipedStream',
           line: 7,
           suggestions: [
             {

@@ -10,7 +10,7 @@ import {
 import { createRule } from '../create-rule.js';
 import { indentOf } from '../fixes/source-text.js';
 
-type MessageIds = 'unpipedAndLeft' | 'headReadAndLeft' | 'resumeAfterUnpipe' | 'destroyAfterUnpipe';
+type MessageIds = 'unpipedRequest' | 'unpipedStream' | 'headReadAndLeft' | 'resumeAfterUnpipe' | 'destroyAfterUnpipe';
 
 export default createRule<[], MessageIds>({
   name: 'no-abandoned-readable',
@@ -24,12 +24,14 @@ export default createRule<[], MessageIds>({
     },
     hasSuggestions: true,
     messages: {
-      unpipedAndLeft:
-        "unpipe() pauses '{{stream}}', and nothing reads, drains or destroys it afterwards: {{held}} Call {{stream}}.resume() to drain it, or {{stream}}.destroy().",
+      unpipedRequest:
+        "After 'unpipe()', '{{stream}}' stays paused: the client's upload hangs and its socket is held. Call '{{stream}}.resume()' to drain it.",
+      unpipedStream:
+        "After 'unpipe()', '{{stream}}' stays paused and open: its descriptor or socket is held. Call '{{stream}}.destroy()' once it is not needed.",
       headReadAndLeft:
-        "{{reader}}() reads only the first bytes of '{{stream}}' and leaves it open: its file descriptor or socket stays held until the process ends. Destroy it once the answer is in (in a finally, so a failure releases it too).",
-      resumeAfterUnpipe: 'Drain the request with {{stream}}.resume() after unpipe().',
-      destroyAfterUnpipe: 'Destroy {{stream}} after unpipe().',
+        "'{{reader}}()' reads only the head of '{{stream}}', left open: its descriptor stays held. Destroy it in a 'finally'.",
+      resumeAfterUnpipe: "Drain the request with '{{stream}}.resume()' after 'unpipe()'.",
+      destroyAfterUnpipe: "Destroy '{{stream}}' after 'unpipe()'.",
     },
     schema: [],
   },
@@ -48,13 +50,8 @@ export default createRule<[], MessageIds>({
           const statement = node.parent;
           context.report({
             node,
-            messageId: 'unpipedAndLeft',
-            data: {
-              stream: text,
-              held: request
-                ? "the client's upload never completes and its socket and buffers stay held, once per request."
-                : 'its file descriptor or socket stays held until the process ends.',
-            },
+            messageId: request ? 'unpipedRequest' : 'unpipedStream',
+            data: { stream: text },
             suggest:
               statement?.type === AST_NODE_TYPES.ExpressionStatement && statement.expression === node
                 ? [

@@ -28,11 +28,11 @@ export default createRule<[], MessageIds>({
     hasSuggestions: true,
     messages: {
       pipedIntoResponse:
-        "When the client goes away, .pipe() only unpipes '{{source}}' from the response: the source stays open and paused, holding its file descriptor or socket, once per aborted download. Use pipeline(), which destroys it, or destroy it on the response's 'close'.",
+        "When the client goes away, '{{source}}' stays open: '.pipe()' only unpipes it from the response. Use 'pipeline()', or destroy it on the response's 'close'.",
       relayedIntoResponse:
-        "When the client goes away, the response stops taking writes and '{{source}}' stays open and paused, holding its file descriptor or socket, once per aborted download. Use pipeline(), or destroy the source on the response's 'close'.",
-      convertToPipeline: 'Rewrite the chain with pipeline(…, callback), which destroys every stage when the client goes away.',
-      convertToAwaitPipeline: 'Rewrite the chain with await pipeline(…) from node:stream/promises, which destroys every stage when the client goes away.',
+        "When the client goes away, this relay leaves '{{source}}' open: nothing destroys it on 'close'. Use 'pipeline()', or destroy it on the response's 'close'.",
+      convertToPipeline: "Rewrite the chain with 'pipeline(…, callback)', which destroys every stage on abort.",
+      convertToAwaitPipeline: "Rewrite the chain with 'await pipeline(…)' from 'node:stream/promises'.",
     },
     schema: [],
   },
