@@ -736,28 +736,33 @@ export async function tail(path) {
       ],
     },
     {
-      // `new` without parentheses gets wrapped before the listener is chained.
+      // `new` without parentheses gets wrapped before the listener is chained (a class whose
+      // constructor starts I/O fails on its own, used as a stream or not).
       code: `
-const { Transform } = require('stream');
-class Parse extends Transform {
-  _transform(line, encoding, callback) { callback(null, JSON.parse(line)); }
+const fs = require('fs');
+const { Readable } = require('stream');
+class Tail extends Readable {
+  constructor() { super(); fs.stat('app.log', (error) => error && this.destroy(error)); }
+  _read() {}
 }
-new Parse;
+new Tail;
 `,
       errors: [
         {
           messageId: 'unhandled',
-          line: 6,
+          line: 8,
           column: 1,
           suggestions: [
             {
               messageId: 'addErrorListener',
               output: `
-const { Transform } = require('stream');
-class Parse extends Transform {
-  _transform(line, encoding, callback) { callback(null, JSON.parse(line)); }
+const fs = require('fs');
+const { Readable } = require('stream');
+class Tail extends Readable {
+  constructor() { super(); fs.stat('app.log', (error) => error && this.destroy(error)); }
+  _read() {}
 }
-(new Parse).on('error', (error) => console.error(error));
+(new Tail).on('error', (error) => console.error(error));
 `,
             },
           ],

@@ -112,6 +112,54 @@ export function serve(path: string, target: { attach(s: ReadStream): void }) {
   send(createReadStream(path), target);
 }
 `,
+    // Compressing accepts any bytes: the gzip stage between two heard streams cannot fail.
+    `
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+export function archive(src: string, dest: string, done: (error?: Error) => void) {
+  const input = fs.createReadStream(src);
+  const output = fs.createWriteStream(dest);
+  input.on('error', done);
+  output.on('error', done);
+  output.on('finish', () => done());
+  input.pipe(zlib.createGzip()).pipe(output);
+}
+`,
+    // A stream that already holds its data: through2() with no transform, filled and ended.
+    `
+const through2 = require('through2');
+function fromText(text) {
+  const stream = through2();
+  stream.push(text);
+  stream.push(null);
+  return stream;
+}
+export function source(text, out) {
+  fromText(text).pipe(out);
+}
+`,
+    // A Readable with an empty read(), filled with push() and ended: nothing in it can fail.
+    `
+import { Readable } from 'node:stream';
+export function body(json: unknown, out: NodeJS.WritableStream) {
+  const stream = new Readable({ read() {} });
+  stream.push(JSON.stringify(json));
+  stream.push(null);
+  stream.pipe(out);
+}
+`,
+    // A stream class of this file made only to call an API method that reports through a promise.
+    `
+import { Writable } from 'node:stream';
+class Upload extends Writable {
+  constructor(private readonly url: string) { super(); }
+  async createURI(): Promise<string> { return (await fetch(this.url, { method: 'POST' })).headers.get('location') ?? ''; }
+  _write(chunk: Buffer, encoding: string, done: (error?: Error) => void) { done(); }
+}
+export function createURI(url: string) {
+  return new Upload(url).createURI();
+}
+`,
     // A wrapper that lends its stream's on() to its users: they may listen for 'error'.
     `
 import { PassThrough } from 'node:stream';
@@ -134,6 +182,59 @@ export function inflater() {
 `,
   ],
   invalid: [
+    // Decompressing fails on bad input: the gunzip stream needs its own listener.
+    {
+      code: `
+import zlib from 'node:zlib';
+export function inflate(data: Buffer, onData: (chunk: Buffer) => void) {
+  const gunzip = zlib.createGunzip();
+  gunzip.on('data', onData);
+  gunzip.end(data);
+}
+`,
+      errors: [{ messageId: 'unhandled', line: 4, suggestions: [{ messageId: 'addErrorListener', output: `
+import zlib from 'node:zlib';
+export function inflate(data: Buffer, onData: (chunk: Buffer) => void) {
+  const gunzip = zlib.createGunzip();
+  gunzip.on('error', (error) => console.error(error));
+  gunzip.on('data', onData);
+  gunzip.end(data);
+}
+` }] }],
+    },
+    // A stream class whose constructor starts I/O fails on its own, used as a stream or not.
+    {
+      code: `
+import fs from 'node:fs';
+import { Writable } from 'node:stream';
+class LogFile extends Writable {
+  fd = -1;
+  constructor(path: string) {
+    super();
+    fs.open(path, 'a', (error, fd) => (error ? this.destroy(error) : (this.fd = fd)));
+  }
+  rotate() { return fs.promises.rename('app.log', 'app.log.1'); }
+}
+export function rotate() {
+  return new LogFile('app.log').rotate();
+}
+`,
+      errors: [{ messageId: 'unhandled', line: 13, suggestions: [{ messageId: 'addErrorListener', output: `
+import fs from 'node:fs';
+import { Writable } from 'node:stream';
+class LogFile extends Writable {
+  fd = -1;
+  constructor(path: string) {
+    super();
+    fs.open(path, 'a', (error, fd) => (error ? this.destroy(error) : (this.fd = fd)));
+  }
+  rotate() { return fs.promises.rename('app.log', 'app.log.1'); }
+}
+export function rotate() {
+  return new LogFile('app.log').on('error', (error) => console.error(error)).rotate();
+}
+` }] }],
+    },
     // Passed to a local helper that listens for 'data' and 'end' only: nobody hears its errors.
     {
       code: `

@@ -16,6 +16,7 @@ import {
   localFunctionOf,
   propertyName,
   skipTransparent,
+  staticString,
   thisFieldOf,
   type FunctionNode,
   type SourceCode,
@@ -52,6 +53,24 @@ const transformFactories = [
   'zlib.createZstdCompress',
   'zlib.createZstdDecompress',
 ];
+
+/**
+ * Compressing accepts any bytes: a compression stage has no input it could fail on and no I/O of
+ * its own (decompressing fails on bad input).
+ */
+const compressionFactories = new Set([
+  'zlib.createGzip',
+  'zlib.createDeflate',
+  'zlib.createDeflateRaw',
+  'zlib.createBrotliCompress',
+  'zlib.createZstdCompress',
+]);
+
+/** `zlib.createGzip()` and the other compressors: nothing they are given makes them fail. */
+export function isCompressionStage(sourceCode: SourceCode, node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const name = node.type === AST_NODE_TYPES.CallExpression ? resolveQualifiedName(sourceCode, node.callee) : null;
+  return name !== null && compressionFactories.has(name);
+}
 
 const factoryKinds: Record<string, StreamKind> = {
   'fs.createReadStream': 'readable',
@@ -124,7 +143,7 @@ export function streamCreationOf(
     if (kind) {
       // A core stream class does nothing until it is used; a socket subclass connects on its own.
       const className = resolveQualifiedName(sourceCode, node.callee);
-      const idleUntilUsed = className?.startsWith('stream.') ?? false;
+      const idleUntilUsed = className ? className.startsWith('stream.') : isIdleLocalStreamClass(sourceCode, node.callee);
       return { kind, factory, failsOnlyAsStream: idleUntilUsed, canFail: !isInertCoreStream(sourceCode, node), origin: 'factory' };
     }
     const library = libraryCreationOf(sourceCode, node);
@@ -226,11 +245,44 @@ function isInertCoreStream(sourceCode: SourceCode, node: TSESTree.CallExpression
       argument.properties.every(
         (property) =>
           property.type === AST_NODE_TYPES.Property &&
-          !property.method &&
-          property.value.type !== AST_NODE_TYPES.FunctionExpression &&
-          property.value.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
-          property.value.type !== AST_NODE_TYPES.Identifier,
+          (isEmptyFunction(property.value) ||
+            (!property.method &&
+              property.value.type !== AST_NODE_TYPES.FunctionExpression &&
+              property.value.type !== AST_NODE_TYPES.ArrowFunctionExpression &&
+              property.value.type !== AST_NODE_TYPES.Identifier)),
       ),
+  );
+}
+
+/**
+ * A stream class of this file whose constructor neither destroys the stream nor emits 'error': like
+ * the core class it extends, it fails only once it is used as a stream (`new Upload(cfg).createURI()`
+ * uses it as an API client). One that starts I/O in its constructor fails on its own.
+ */
+function isIdleLocalStreamClass(sourceCode: SourceCode, callee: TSESTree.Node): boolean {
+  const target = skipTransparent(callee);
+  const variable = target.type === AST_NODE_TYPES.Identifier ? findVariableOf(sourceCode, target) : null;
+  const definition = variable && isSingleAssignment(variable) ? variable.defs[0] : null;
+  const declared = definition?.type === 'ClassName' ? definition.node : definition?.type === 'Variable' ? definition.node.init : null;
+  if (declared?.type !== AST_NODE_TYPES.ClassDeclaration && declared?.type !== AST_NODE_TYPES.ClassExpression) return false;
+  const constructor = declared.body.body.find(
+    (member): member is TSESTree.MethodDefinition => member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'constructor',
+  );
+  if (!constructor) return true;
+  for (const each of descendantsOf(sourceCode, constructor.value, { intoFunctions: true })) {
+    if (each.type !== AST_NODE_TYPES.CallExpression || each.callee.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const method = propertyName(each.callee);
+    if (method === 'destroy' || (method === 'emit' && staticString(each.arguments[0]) === 'error')) return false;
+  }
+  return true;
+}
+
+/** `read() {}`: an implementation with no code, the usual one of a Readable fed by `push()`. */
+function isEmptyFunction(node: TSESTree.Node): boolean {
+  return (
+    (node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.ArrowFunctionExpression) &&
+    node.body.type === AST_NODE_TYPES.BlockStatement &&
+    node.body.body.length === 0
   );
 }
 

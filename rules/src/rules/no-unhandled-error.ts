@@ -2,11 +2,14 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import {
   conventionalParameter,
   endOnlyErrorListenerOf,
+  findVariableOf,
   followStream,
   followVariable,
+  isCompressionStage,
   isPipeCall,
   isStreamPipeChain,
   pipeChainOf,
+  skipTransparent,
   streamCreationOf,
   type SourceCode,
   type PipeChain,
@@ -59,6 +62,7 @@ export default createRule<[], MessageIds>({
       const fate = followStream(sourceCode, node);
       if (fate.errorHandled || fate.escapes) return;
       if (creation.failsOnlyAsStream && !fate.usedAsStream) return;
+      if (isCompressionBetweenHeardStreams(sourceCode, node, fate)) return;
       const piped = fate.pipeSources.length + fate.pipeDestinations.length > 0;
       context.report({
         node,
@@ -112,6 +116,25 @@ export default createRule<[], MessageIds>({
     };
   },
 });
+
+/**
+ * `input.pipe(zlib.createGzip()).pipe(output)` with both ends heard: compressing accepts any bytes,
+ * so the stage between them has nothing to fail on, and a failure of either end is heard already.
+ */
+function isCompressionBetweenHeardStreams(
+  sourceCode: SourceCode,
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  fate: StreamFate,
+): boolean {
+  if (!isCompressionStage(sourceCode, node) || fate.pipeDestinations.length === 0) return false;
+  const inputs = fate.pipeDestinations.map((call) => (call.callee as TSESTree.MemberExpression).object);
+  const outputs = fate.pipeSources.flatMap((call) => call.arguments.slice(0, 1));
+  return [...inputs, ...outputs].every((stream) => {
+    const target = skipTransparent(stream);
+    const variable = target.type === AST_NODE_TYPES.Identifier ? findVariableOf(sourceCode, target) : null;
+    return variable !== null && followVariable(sourceCode, variable).errorHandled;
+  });
+}
 
 type Suggestion = TSESLint.SuggestionReportDescriptor<MessageIds>;
 

@@ -171,7 +171,8 @@ function libraryStream(
     model.errorsHandled === true ||
     (model.errorsHandled === 'withCallback' && node.arguments.some((argument) => isFunction(argument)));
   const factory = node.type === AST_NODE_TYPES.NewExpression ? `new ${name}` : name;
-  return { kind: model.kind, factory, canFail: model.canFail && !handled };
+  const inert = model.inertWithoutFunction === true && !node.arguments.some((argument) => isFunction(argument));
+  return { kind: model.kind, factory, canFail: model.canFail && !handled && !inert };
 }
 
 function argumentsAllow(model: StreamModel, node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {

@@ -21,6 +21,8 @@ export interface StreamModel {
     event?: string;
     parameter?: number;
   };
+  /** Given no function argument, the stream has no code of its own that could fail (a PassThrough). */
+  inertWithoutFunction?: boolean;
   /** Only when an object argument has these properties with these values. */
   when?: Record<string, string>;
   /** Not when an object argument has this property (`tar.c({ file })` returns a promise). */
@@ -228,8 +230,10 @@ export const libraryStreams: Record<string, Record<string, StreamModel | readonl
   },
   split2: { default: { kind: 'duplex', canFail: true } },
   through2: {
-    default: { kind: 'duplex', canFail: true },
-    obj: { kind: 'duplex', canFail: true },
+    // through2 4: given no transform function, the stream passes its chunks through as they are,
+    // with no code that could fail (a stream filled with `push()` for a caller).
+    default: { kind: 'duplex', canFail: true, inertWithoutFunction: true },
+    obj: { kind: 'duplex', canFail: true, inertWithoutFunction: true },
   },
   pumpify: {
     // pumpify: one Duplex that takes every inner stream's error as its own.
