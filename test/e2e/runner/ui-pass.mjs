@@ -140,19 +140,5 @@ function uiSteps(page, resultsDirectory) {
         await shot('5-snippet-inserted.png');
       },
     ],
-    [
-      '"Run with Stream Trace" shows the leak, the lenses and the pipeline graph',
-      async () => {
-        await openFile('examples/order-export.mjs');
-        await runCommand('Node Streams: Run with Stream Trace');
-        // The code lens above the line that created the leaked stream, once the run has ended.
-        await editor.locator('.codelens-decoration').getByText('ReadStream (readable)', { exact: false }).first().waitFor({ timeout: 60_000 });
-        // The graph webview: cytoscape draws into canvases inside the webview's nested frames.
-        const graph = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
-        await graph.getByText('4 streams, 2 links, 1 finding', { exact: false }).waitFor({ timeout: 30_000 });
-        await graph.locator('canvas').first().waitFor();
-        await shot('6-stream-trace.png');
-      },
-    ],
   ];
 }
