@@ -21,8 +21,18 @@ export function configRules(config: ConfigName): TSESLint.FlatConfig.Rules {
   return Object.fromEntries(rulesOf(config).map((name) => [`node-streams/${name}`, ruleEntry(name, config)]));
 }
 
-/** `'error'`, or with the rule's stricter options in the strict and all configs. */
+/**
+ * A preference (a `prefer-*` rule: the code works, another way is safer or shorter) is a warning in
+ * `recommended` and `strict`, so that it neither fails a build nor reads like a crash. `all` is
+ * for audits and the evaluation scripts: every rule with its strict options, each as an error.
+ */
+function severityOf(name: string, config: ConfigName): TSESLint.FlatConfig.SeverityString {
+  return name.startsWith('prefer-') && config !== 'all' ? 'warn' : 'error';
+}
+
+/** The severity, with the rule's stricter options in the strict and all configs. */
 function ruleEntry(name: string, config: ConfigName): TSESLint.FlatConfig.RuleEntry {
   const docs = rules[name as keyof typeof rules].meta.docs as NodeStreamsDocs;
-  return docs.strictOptions && config !== 'recommended' ? ['error', ...docs.strictOptions] : 'error';
+  const severity = severityOf(name, config);
+  return docs.strictOptions && config !== 'recommended' ? [severity, ...docs.strictOptions] : severity;
 }

@@ -35,18 +35,24 @@ describe('the published plugin', () => {
     assert.deepEqual(names(all).sort(), Object.keys(plugin.rules).map((name) => `node-streams/${name}`).sort());
   });
 
-  it('turns rules on as errors, with their strict options in strict and all only', () => {
+  it('turns problems on as errors and preferences as warnings, with their strict options in strict and all only', () => {
     const plugin = requireHere('eslint-plugin-node-streams');
     const { recommended, strict, all } = plugin.configs;
     const asyncRule = 'node-streams/no-async-implementation';
     assert.equal(recommended.rules[asyncRule], 'error');
     assert.deepEqual(strict.rules[asyncRule], ['error', { requireErrorPath: true }]);
     assert.deepEqual(all.rules[asyncRule], strict.rules[asyncRule]);
+    const preferences = Object.keys(plugin.rules).filter((name) => name.startsWith('prefer-'));
+    assert.ok(preferences.length > 0);
     for (const [name, rule] of Object.entries<{ meta: { docs: RuleDocs } }>(plugin.rules)) {
       const options = rule.meta.docs.strictOptions;
-      assert.equal(recommended.rules[`node-streams/${name}`] ?? 'error', 'error', name);
+      const severity = preferences.includes(name) ? 'warn' : 'error';
+      assert.equal(recommended.rules[`node-streams/${name}`] ?? severity, severity, name);
+      assert.deepEqual(strict.rules[`node-streams/${name}`], options ? [severity, ...options] : severity, name);
+      // all: every rule, each as an error, for audits and the evaluation scripts.
       assert.deepEqual(all.rules[`node-streams/${name}`], options ? ['error', ...options] : 'error', name);
     }
+    assert.notDeepEqual(all.rules, strict.rules);
   });
 
   it('applies the strict options when linting: an async _read with no error path fails strict only', () => {
