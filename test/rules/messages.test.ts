@@ -32,6 +32,10 @@ const realisticValues: Record<string, string> = {
   meaning: 'a readable emits when its data is used up',
   what: 'the request body',
   risk: 'a client can exhaust the memory.',
+  reader: 'fileTypeFromStream',
+  response: 'response',
+  cancel: 'response.body?.cancel()',
+  exit: 'return',
 };
 
 /** Where a placeholder means something else in one rule: an implementation's or a function's name. */

@@ -25,10 +25,10 @@ export default createRule<[], MessageIds>({
     hasSuggestions: true,
     messages: {
       bodyNeverConsumed:
-        'The body of `{{response}}` is never read nor cancelled: undici keeps the connection (and what it buffered) until the response is garbage-collected, so the keep-alive pool runs dry. Read it, or call `{{cancel}}` when you do not need it.',
+        "The body of '{{response}}' is never read nor cancelled: undici holds its connection until GC. Read it, or call '{{cancel}}'.",
       bodyLeftOnExit:
-        'This `{{exit}}` leaves with the body of `{{response}}` neither read nor cancelled: undici keeps the connection until the response is garbage-collected, and repeated failures exhaust the pool. Call `{{cancel}}` first.',
-      cancelBody: 'Cancel the body before leaving: `{{cancel}}`.',
+        "This '{{exit}}' leaves the body of '{{response}}' unread: undici holds its connection until GC. Call '{{cancel}}' first.",
+      cancelBody: "Cancel the body before leaving: '{{cancel}}'.",
     },
     schema: [],
   },
