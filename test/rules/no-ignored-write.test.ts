@@ -191,7 +191,7 @@ function record(events) {
 `,
       errors: [
         { messageId: 'ignoredWrite', data: { name: 'out', context: 'loop' }, line: 4, column: 31 },
-        { messageId: 'ignoredWrite', data: { name: 'log', context: 'forEach() callback' }, line: 8, column: 29, suggestions: [] },
+        { messageId: 'ignoredWrite', data: { name: 'log', context: "'forEach()' callback" }, line: 8, column: 29, suggestions: [] },
       ],
     },
     {
