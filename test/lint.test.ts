@@ -6,11 +6,12 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
+import { plantedBugs } from '../eslint.config.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
 it('the repository lints clean with its own config, but for the counted exceptions', async () => {
-  const eslint = new ESLint({ cwd: root, applySuppressions: true });
+  const eslint = new ESLint({ cwd: root, applySuppressions: true, ignorePatterns: plantedBugs });
   const results = await eslint.lintFiles(['.']);
   const problems = results.flatMap((result) =>
     result.messages.map((message) => `${result.filePath.slice(root.length)}:${message.line}:${message.column} ${message.ruleId ?? 'parse'}: ${message.message}`),

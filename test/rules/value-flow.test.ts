@@ -624,7 +624,7 @@ Export.prototype.rows = function (rows) {
 };
 module.exports = Export;
 `,
-      errors: [{ messageId: 'ignoredWrite', data: { name: 'self._out', context: 'forEach() callback' }, line: 9 }],
+      errors: [{ messageId: 'ignoredWrite', data: { name: 'self._out', context: "'forEach()' callback" }, line: 9 }],
     },
     // A field set in the constructor, written in a loop in another method.
     {

@@ -7,7 +7,8 @@ import { showDocumentationCommand } from '../../protocol/src/messages.js';
 import { LanguageClient } from './lsp-client.js';
 
 const uri = 'file:///project/serve.js';
-// prefer-pipeline is in the strict config only: its report shows which settings are in force.
+// prefer-pipeline and no-leak-on-client-abort are in the strict config only: their reports show
+// which settings are in force.
 const piped = "const fs = require('fs');\nconst http = require('http');\nhttp.createServer((req, res) => { const f = fs.createReadStream('a'); f.on('error', () => res.end()); f.pipe(res); });\n";
 
 const codes = (diagnostics: { code?: unknown }[]) => diagnostics.map((diagnostic) => diagnostic.code);
@@ -20,7 +21,7 @@ describe('settings from a client that answers no workspace/configuration', () =>
     it(`takes initializationOptions.settings ${shape}, and says so once`, async (t) => {
       const client = await LanguageClient.start({ initializationOptions: { settings } }, t);
       client.open(uri, piped);
-      assert.deepEqual(codes(await client.diagnostics(uri)), ['node-streams/prefer-pipeline']);
+      assert.deepEqual(codes(await client.diagnostics(uri)), ['node-streams/no-leak-on-client-abort', 'node-streams/prefer-pipeline']);
       await client.until(() => client.logs.some((log) => /node-streams: settings/.test(log.message)), 'the settings log');
       const said = client.logs.filter((log) => /node-streams: settings/.test(log.message)).map((log) => log.message);
       assert.deepEqual(said, ['node-streams: settings from initializationOptions.settings']);
