@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
+// @ts-expect-error: a plain ES module config without type declarations.
 import { plantedBugs } from '../eslint.config.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
