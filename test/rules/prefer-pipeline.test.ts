@@ -350,6 +350,24 @@ http.createServer((req, res) => {
     .pipe(res);
 });
 `,
+    // scramjet's own pipe() forwards the source's errors into the scramjet stream it feeds.
+    `
+import { StringStream } from 'scramjet';
+export function shout(words: string[]) {
+  const input = new StringStream();
+  const upper = new StringStream();
+  input.pipe(upper);
+  for (const word of words) input.write(word.toUpperCase());
+  input.end();
+  return upper;
+}
+`,
+    `
+const { DataStream } = require('scramjet');
+const rows = DataStream.from([1, 2, 3]);
+rows.on('data', (row) => console.log(row));
+rows.pipe(new DataStream());
+`,
     // Inside an implementation of pipe() itself: the caller's .pipe() is the chain.
     `
 import type { Readable, Writable } from 'node:stream';
@@ -391,6 +409,15 @@ child.on('exit', () => process.stdin.unpipe(child.stdin));
 `,
   ],
   invalid: [
+    {
+      // Node's pipe() from a file into a scramjet stream: the file's errors go nowhere.
+      code: `
+const fs = require('fs');
+const { StringStream } = require('scramjet');
+module.exports = (path) => fs.createReadStream(path).pipe(new StringStream()).lines();
+`,
+      errors: [{ messageId: 'preferPipeline', line: 4, column: 54, suggestions: [] }],
+    },
     {
       // Only logged: the body the caller waits on never ends when the file fails.
       code: `

@@ -305,4 +305,8 @@ export const notStreamLibraries: Record<string, readonly string[] | '*'> = {
   // send 1: a SendStream (a legacy Stream) whose own `pipe(res)` opens the file, emits 'error' only
   // to listeners it has (else answers the request itself) and closes the file when res finishes.
   send: ['default'],
+  // scramjet 4: its streams' own `pipe()` (scramjet-core's PromiseTransformStream) forwards every
+  // error to the destination, so a chain of them fails as one like pipeline().
+  scramjet: '*',
+  'scramjet-core': '*',
 };
