@@ -68,6 +68,17 @@ describe('under Node', () => {
 
 ruleTester.run('no-late-error-listener', rule, {
   valid: [
+    // Node's TLSSocket constructor already listens to 'error' (re-emitted as '_tlsError').
+    `
+      const tls = require('tls');
+      async function upgrade(raw, ready) {
+        const secure = new tls.TLSSocket(raw);
+        await ready;
+        secure.on('error', (error) => console.error(error));
+        return secure;
+      }
+      module.exports = upgrade;
+    `,
     // The listener before the first await (a download helper's shape).
     `
       import fs from 'node:fs';

@@ -1,5 +1,43 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import rule from '../../rules/src/rules/no-unhandled-error.js';
+import { runModule } from '../support/node-run.js';
 import { ruleTester, typedRuleTester } from './rule-tester.js';
+
+// Node is the judge: a server that hangs up on every connection makes the TLS handshake fail.
+const hangUpServer = `
+  import net from 'node:net';
+  import tls from 'node:tls';
+  const server = net.createServer((socket) => socket.destroy()).listen(0);
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address();
+  setTimeout(() => { console.log('still running'); server.close(); }, 200);
+`;
+
+describe('TLS sockets under Node', () => {
+  it("survives a failing 'new tls.TLSSocket' with no 'error' listener", () => {
+    const run = runModule(`${hangUpServer}
+      const raw = net.connect(port);
+      raw.on('error', () => {});
+      const secure = new tls.TLSSocket(raw);
+      secure.write('hello');
+      secure.destroy(new Error('handshake failed'));
+    `);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /still running/);
+  });
+
+  it("crashes when 'tls.connect' fails with no 'error' listener", () => {
+    const run = runModule(`${hangUpServer}
+      const secure = tls.connect(port, '127.0.0.1');
+      secure.write('hello');
+    `);
+    assert.notEqual(run.status, 0);
+    assert.match(run.stderr, /Unhandled 'error' event/);
+    assert.doesNotMatch(run.stdout, /still running/);
+  });
+});
+
 
 ruleTester.run('no-unhandled-error', rule, {
   valid: [
@@ -202,6 +240,16 @@ ruleTester.run('no-unhandled-error', rule, {
         _transform(chunk, encoding, callback) { callback(null, chunk.toString().toUpperCase()); }
       }
       module.exports = () => new Upper();
+    `,
+    // Node's TLSSocket constructor listens to its own 'error' and re-emits it as '_tlsError'.
+    `
+      const tls = require('tls');
+      function secure(raw, context) {
+        const wrapped = new tls.TLSSocket(raw, { secureContext: context });
+        wrapped.on('_tlsError', (error) => raw.destroy(error));
+        wrapped.write('hello');
+      }
+      module.exports = secure;
     `,
   ],
   invalid: [
@@ -832,8 +880,44 @@ declare function source(): Readable;
 export const input: Readable = source();
 `,
     },
+    {
+      // The TLSSocket hears its own errors (Node re-emits them as '_tlsError').
+      code: `
+import { TLSSocket } from 'node:tls';
+import type { Socket } from 'node:net';
+export function greet(raw: Socket): void {
+  const wrapped = new TLSSocket(raw);
+  wrapped.write('hello');
+}
+`,
+    },
   ],
   invalid: [
+    {
+      // tls.connect() takes the TLSSocket's own listener off: its errors crash the process.
+      code: `
+import tls from 'node:tls';
+export function greet(host: string): void {
+  const secure = tls.connect(443, host);
+  secure.write('hello');
+}
+`,
+      errors: [{
+        messageId: 'unhandled',
+        line: 4,
+        suggestions: [{
+          messageId: 'addErrorListener',
+          output: `
+import tls from 'node:tls';
+export function greet(host: string): void {
+  const secure = tls.connect(443, host);
+  secure.on('error', (error) => console.error(error));
+  secure.write('hello');
+}
+`,
+        }],
+      }],
+    },
     {
       // With types, a stream class imported from elsewhere is still known to be one.
       code: `

@@ -37,6 +37,8 @@ export interface StreamCreation {
   failsOnlyAsStream: boolean;
   /** Whether an unhandled failure is worth a report at all. */
   canFail: boolean;
+  /** Node itself listens to its 'error' (a `new tls.TLSSocket` re-emits it as '_tlsError'): none crashes. */
+  errorsHeardByNode?: true;
   origin: StreamOrigin;
 }
 
@@ -144,7 +146,10 @@ export function streamCreationOf(
       // A core stream class does nothing until it is used; a socket subclass connects on its own.
       const className = resolveQualifiedName(sourceCode, node.callee);
       const idleUntilUsed = className ? className.startsWith('stream.') : isIdleLocalStreamClass(sourceCode, node.callee);
-      return { kind, factory, failsOnlyAsStream: idleUntilUsed, canFail: !isInertCoreStream(sourceCode, node), origin: 'factory' };
+      const canFail = !isInertCoreStream(sourceCode, node);
+      // TLSSocket's constructor adds `this.on('error', this._tlsError)`; tls.connect() takes it off again.
+      if (className === 'tls.TLSSocket') return { kind, factory, failsOnlyAsStream: idleUntilUsed, canFail, errorsHeardByNode: true, origin: 'factory' };
+      return { kind, factory, failsOnlyAsStream: idleUntilUsed, canFail, origin: 'factory' };
     }
     const library = libraryCreationOf(sourceCode, node);
     if (library) return { ...library, failsOnlyAsStream: false, origin: 'library' };

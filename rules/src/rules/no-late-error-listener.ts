@@ -61,7 +61,7 @@ export default createRule<[], MessageIds>({
         if (init.type !== AST_NODE_TYPES.CallExpression && init.type !== AST_NODE_TYPES.NewExpression) return;
         const creation = streamCreationOf(sourceCode, init);
         // A stream that fails only once it is used cannot fail before its first listener.
-        if (!creation || !creation.canFail || creation.failsOnlyAsStream) return;
+        if (!creation || !creation.canFail || creation.failsOnlyAsStream || creation.errorsHeardByNode) return;
         const [variable] = sourceCode.getDeclaredVariables(declarator);
         if (!variable || !isSingleAssignment(variable)) return;
         check(variable, enclosingFunctionOf(declarator) ?? sourceCode.ast, declarator.range[1], declarator.id.name);

@@ -58,7 +58,7 @@ export default createRule<[], MessageIds>({
 
     function checkCreation(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
       const creation = streamCreationOf(sourceCode, node);
-      if (!creation?.canFail) return;
+      if (!creation?.canFail || creation.errorsHeardByNode) return;
       const fate = followStream(sourceCode, node);
       if (fate.errorHandled || fate.escapes) return;
       if (creation.failsOnlyAsStream && !fate.usedAsStream) return;
