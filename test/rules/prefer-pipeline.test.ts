@@ -163,6 +163,14 @@ fs.createReadStream('a')
       errors: [{ messageId: 'preferPipeline', line: 5, column: 4, suggestions: [] }],
     },
     {
+      // { end: false } into the handler's own response: no destination that outlives the handler.
+      code: `
+const fs = require('fs');
+module.exports = (path, res) => fs.createReadStream(path).pipe(res, { end: false });
+`,
+      errors: [{ messageId: 'preferPipeline', line: 3, column: 59, suggestions: [] }],
+    },
+    {
       // The value of the chain is used: rewriting would change it.
       code: `
 const fs = require('fs');
@@ -367,6 +375,18 @@ const { DataStream } = require('scramjet');
 const rows = DataStream.from([1, 2, 3]);
 rows.on('data', (row) => console.log(row));
 rows.pipe(new DataStream());
+`,
+    // Retry fan-in: each attempt pipes a new request into the same long-lived output, kept open.
+    `
+import { request } from 'node:https';
+import { PassThrough } from 'node:stream';
+export class Feed {
+  readonly output = new PassThrough();
+  attempt(url: string, triesLeft: number): void {
+    request(url).on('error', () => { if (triesLeft > 0) this.attempt(url, triesLeft - 1); else this.output.end(); })
+      .pipe(this.output, { end: false });
+  }
+}
 `,
     // Inside an implementation of pipe() itself: the caller's .pipe() is the chain.
     `

@@ -171,7 +171,8 @@ export function isFanIn(sourceCode: SourceCode, chain: PipeChain): boolean {
 
 /**
  * `function add(source) { source.pipe(merged, { end: false }) }`: a helper called once per source
- * (from forEach, over `arguments`, from a queue) pipes the source it is given into a destination
+ * (from forEach, over `arguments`, from a queue, on each retry) pipes the source it is given or
+ * makes into a destination
  * that outlives it: a variable of an outer function or a field of the object.
  */
 function isPerSourceHelper(sourceCode: SourceCode, chain: PipeChain): boolean {
@@ -183,6 +184,8 @@ function isPerSourceHelper(sourceCode: SourceCode, chain: PipeChain): boolean {
       ? rootObjectOf(destination).type === AST_NODE_TYPES.ThisExpression || !isDeclaredWithin(sourceCode, rootObjectOf(destination), helper)
       : destination.type === AST_NODE_TYPES.Identifier && !isDeclaredWithin(sourceCode, destination, helper);
   const source = skipTransparent(chain.stages[0]);
+  // A source made right here (`request(opts).pipe(this.out, { end: false })`, one per retry) is the helper's too.
+  if (source.type === AST_NODE_TYPES.CallExpression || source.type === AST_NODE_TYPES.NewExpression) return outlivesHelper;
   const sourceRoot = source.type === AST_NODE_TYPES.MemberExpression ? rootObjectOf(source) : source;
   return outlivesHelper && sourceRoot.type === AST_NODE_TYPES.Identifier && isDeclaredWithin(sourceCode, sourceRoot, helper);
 }
