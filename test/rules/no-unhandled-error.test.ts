@@ -254,6 +254,101 @@ ruleTester.run('no-unhandled-error', rule, {
   ],
   invalid: [
     {
+      // A field piped in another method: the listener is offered where the stream is made; a
+      // pipeline() rewrite would change another method, far from the problem, so it is not offered.
+      code: `
+const fs = require('fs');
+class Upload {
+  open(path) {
+    this.source = fs.createReadStream(path);
+  }
+  start(out) {
+    this.source.pipe(out);
+  }
+}
+module.exports = Upload;
+`,
+      errors: [
+        {
+          messageId: 'unhandledPiped',
+          line: 5,
+          column: 19,
+          suggestions: [
+            {
+              messageId: 'addErrorListener',
+              output: `
+const fs = require('fs');
+class Upload {
+  open(path) {
+    this.source = fs.createReadStream(path).on('error', (error) => console.error(error));
+  }
+  start(out) {
+    this.source.pipe(out);
+  }
+}
+module.exports = Upload;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The chain runs after an await, and the file stream exists before it: a pipeline() rewrite
+      // would take the file's errors too late (no-late-error-listener), so only listeners are offered.
+      code: `
+const fs = require('fs');
+const net = require('net');
+async function send(path, ready) {
+  const file = fs.createReadStream(path);
+  await ready;
+  file.pipe(net.connect(8080, 'localhost'));
+}
+module.exports = send;
+`,
+      errors: [
+        {
+          messageId: 'unhandledPiped',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'addErrorListener',
+              output: `
+const fs = require('fs');
+const net = require('net');
+async function send(path, ready) {
+  const file = fs.createReadStream(path);
+  file.on('error', (error) => console.error(error));
+  await ready;
+  file.pipe(net.connect(8080, 'localhost'));
+}
+module.exports = send;
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'unhandledPiped',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'addErrorListener',
+              output: `
+const fs = require('fs');
+const net = require('net');
+async function send(path, ready) {
+  const file = fs.createReadStream(path);
+  await ready;
+  file.pipe(net.connect(8080, 'localhost').on('error', (error) => console.error(error)));
+}
+module.exports = send;
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // A generator can throw, and then the stream from Readable.from() fails.
       code: `
 const { Readable } = require('stream');

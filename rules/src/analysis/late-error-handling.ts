@@ -57,6 +57,14 @@ export function lateErrorHandlingOf(
   return first;
 }
 
+/**
+ * Whether `node` surely runs in the same turn as the moment `start` in `owner` (no `await`, timer,
+ * promise reaction or other event in between): a handler placed there comes in time.
+ */
+export function runsInSameTurn(sourceCode: SourceCode, node: TSESTree.Node, owner: FunctionNode | TSESTree.Program, start: number): boolean {
+  return timingOf(sourceCode, node, owner, start).kind === 'now';
+}
+
 type StreamUse =
   | { kind: 'plain' }
   | { kind: 'handler'; node: TSESTree.Node }

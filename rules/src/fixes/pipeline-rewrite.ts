@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { PipeChain } from '../analysis/pipe-chains.js';
-import { enclosingFunctionOf, type SourceCode } from '../analysis/syntax/index.js';
+import { runsInSameTurn } from '../analysis/late-error-handling.js';
+import { enclosingFunctionOf, findVariableOf, skipTransparent, type SourceCode } from '../analysis/syntax/index.js';
 import { bindingFor } from './imports.js';
 import { errorCallbackText, hasCommentsOutside } from './source-text.js';
 
@@ -18,7 +19,24 @@ export function pipelineFormsFor(sourceCode: SourceCode, chain: PipeChain): Pipe
   const statement = chain.outermost.parent;
   if (!chain.isPlain || statement?.type !== AST_NODE_TYPES.ExpressionStatement) return [];
   if (hasCommentsOutside(sourceCode, statement, chain.stages)) return [];
+  if (!takesErrorsInTime(sourceCode, chain)) return [];
   return isInAsyncFunction(statement) ? ['callback', 'await'] : ['callback'];
+}
+
+/**
+ * pipeline() takes each stage's errors where the chain runs. A stage made in this function before
+ * an `await` (or another deferral) could fail before then: rewriting the chain would hand its
+ * errors over too late (no-late-error-listener), so the rewrite is not offered there.
+ */
+function takesErrorsInTime(sourceCode: SourceCode, chain: PipeChain): boolean {
+  const owner = enclosingFunctionOf(chain.outermost);
+  return chain.stages.every((stage) => {
+    const expression = skipTransparent(stage);
+    if (expression.type !== AST_NODE_TYPES.Identifier) return true;
+    const declaration = findVariableOf(sourceCode, expression)?.defs[0]?.node;
+    if (!declaration || enclosingFunctionOf(declaration) !== owner) return true;
+    return runsInSameTurn(sourceCode, chain.outermost, owner ?? sourceCode.ast, declaration.range[1]);
+  });
 }
 
 /** Replaces `a.pipe(b).pipe(c);` with `pipeline(a, b, c, callback);` or `await pipeline(a, b, c);`. */

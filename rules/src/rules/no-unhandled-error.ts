@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   conventionalParameter,
+  enclosingFunctionOf,
   endOnlyErrorListenerOf,
   findVariableOf,
   followStream,
@@ -68,7 +69,7 @@ export default createRule<[], MessageIds>({
         node,
         messageId: piped ? 'unhandledPiped' : 'unhandled',
         data: { factory: `${creation.factory}(…)` },
-        suggest: [...listenerSuggestion(sourceCode, node), ...pipelineSuggestions(sourceCode, fate)],
+        suggest: [...listenerSuggestion(sourceCode, node), ...pipelineSuggestions(sourceCode, node, fate)],
       });
     }
 
@@ -183,9 +184,12 @@ function socketListenerSuggestion(sourceCode: SourceCode, fn: TSESTree.FunctionL
   ];
 }
 
-function pipelineSuggestions(sourceCode: SourceCode, fate: StreamFate): Suggestion[] {
+function pipelineSuggestions(sourceCode: SourceCode, creation: TSESTree.Node, fate: StreamFate): Suggestion[] {
   const pipeCall = [...fate.pipeSources, ...fate.pipeDestinations].find((call) => isPipeCall(call));
   if (!pipeCall) return [];
+  // A chain in another function (a field piped in another method) is that function's business: a
+  // rewrite offered at the creation would change code far from the problem the user is looking at.
+  if (enclosingFunctionOf(pipeCall) !== enclosingFunctionOf(creation)) return [];
   const chain = pipeChainOf(pipeCall);
   return isStreamPipeChain(sourceCode, chain) ? chainPipelineSuggestions(sourceCode, chain) : [];
 }
