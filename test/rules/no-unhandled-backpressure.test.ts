@@ -114,6 +114,24 @@ ruleTester.run('no-unhandled-backpressure', rule, {
   ],
   invalid: [
     {
+      // The relay starts after an await and the file exists before it: pipeline() there would take
+      // the file's errors too late (no-late-error-listener), so no rewrite is offered.
+      code: `
+const fs = require('fs');
+const net = require('net');
+async function relay(path, ready) {
+  const file = fs.createReadStream(path);
+  const socket = net.connect(8080, 'localhost');
+  file.on('error', () => socket.destroy());
+  socket.on('error', () => file.destroy());
+  await ready;
+  file.on('data', (chunk) => socket.write(chunk));
+}
+module.exports = relay;
+`,
+      errors: [{ messageId: 'unhandled', line: 10, suggestions: [] }],
+    },
+    {
       // The anti-pattern of Node's backpressure guide, with the end forwarded by hand.
       code: `
 const fs = require('fs');

@@ -19,23 +19,23 @@ export function pipelineFormsFor(sourceCode: SourceCode, chain: PipeChain): Pipe
   const statement = chain.outermost.parent;
   if (!chain.isPlain || statement?.type !== AST_NODE_TYPES.ExpressionStatement) return [];
   if (hasCommentsOutside(sourceCode, statement, chain.stages)) return [];
-  if (!takesErrorsInTime(sourceCode, chain)) return [];
+  if (!takesErrorsInTime(sourceCode, chain.stages, chain.outermost)) return [];
   return isInAsyncFunction(statement) ? ['callback', 'await'] : ['callback'];
 }
 
 /**
- * pipeline() takes each stage's errors where the chain runs. A stage made in this function before
- * an `await` (or another deferral) could fail before then: rewriting the chain would hand its
- * errors over too late (no-late-error-listener), so the rewrite is not offered there.
+ * pipeline() takes each stage's errors where it runs (`site`). A stage made in this function before
+ * an `await` (or another deferral) could fail before then: a rewrite into pipeline() there would
+ * hand its errors over too late (no-late-error-listener), so no rewrite is offered.
  */
-function takesErrorsInTime(sourceCode: SourceCode, chain: PipeChain): boolean {
-  const owner = enclosingFunctionOf(chain.outermost);
-  return chain.stages.every((stage) => {
+export function takesErrorsInTime(sourceCode: SourceCode, stages: TSESTree.Expression[], site: TSESTree.Node): boolean {
+  const owner = enclosingFunctionOf(site);
+  return stages.every((stage) => {
     const expression = skipTransparent(stage);
     if (expression.type !== AST_NODE_TYPES.Identifier) return true;
     const declaration = findVariableOf(sourceCode, expression)?.defs[0]?.node;
     if (!declaration || enclosingFunctionOf(declaration) !== owner) return true;
-    return runsInSameTurn(sourceCode, chain.outermost, owner ?? sourceCode.ast, declaration.range[1]);
+    return runsInSameTurn(sourceCode, site, owner ?? sourceCode.ast, declaration.range[1]);
   });
 }
 

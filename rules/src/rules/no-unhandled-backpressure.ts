@@ -18,6 +18,7 @@ import {
 } from '../analysis/index.js';
 import { createRule } from '../create-rule.js';
 import { bindingFor } from '../fixes/imports.js';
+import { takesErrorsInTime } from '../fixes/pipeline-rewrite.js';
 import { errorCallbackText, indentOf } from '../fixes/source-text.js';
 
 type MessageIds =
@@ -163,6 +164,7 @@ function pipelineSuggestion(
   if (!isPlainCopy(sourceCode, relay)) return [];
   const destination = relay.writes[0].destination;
   if (isSameValue(sourceCode, relay.source, destination)) return [];
+  if (!takesErrorsInTime(sourceCode, [relay.source, destination], statement)) return [];
   const endForwarding = endForwardingStatement(sourceCode, statement, relay.source, destination);
   return [
     {
