@@ -23,6 +23,7 @@ import {
   type SourceCode,
 } from '../analysis/index.js';
 import { createRule } from '../create-rule.js';
+import { takesErrorsInTime } from '../fixes/pipeline-rewrite.js';
 import { bindingFor } from '../fixes/imports.js';
 
 type MessageIds = 'ignoredWrite' | 'awaitDrain';
@@ -223,6 +224,8 @@ function awaitDrainSuggestion(
   const fn = enclosingFunctionOf(write);
   if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || repeating.kind !== 'loop') return [];
   if (!fn?.async || fn !== enclosingFunctionOf(repeating.node)) return [];
+  // once(stream, 'drain') takes the stream's errors where the loop runs: too late for a stream made before an await.
+  if (!takesErrorsInTime(sourceCode, [receiver], repeating.node)) return [];
   const name = sourceCode.getText(receiver);
   return [
     {
