@@ -177,6 +177,21 @@ ruleTester.run('no-ignored-write', rule, {
   ],
   invalid: [
     {
+      // The request exists before the await the loop runs after: once(req, 'drain') there would
+      // take its errors too late (no-late-error-listener), so the fix is not offered.
+      code: `
+const http = require('http');
+async function upload(rows, ready) {
+  const req = http.request('http://localhost:8080/upload', { method: 'POST' });
+  await ready;
+  for (const row of rows) req.write(row);
+  req.end();
+}
+module.exports = upload;
+`,
+      errors: [{ messageId: 'ignoredWrite', line: 6, suggestions: [] }],
+    },
+    {
       // A for…of over a generator, or a forEach() that is not followed by the end: the writes go on
       // as long as the source does.
       code: `
